@@ -1,0 +1,398 @@
+"""The phrase bank: a folder of JSON Lines files, one per kind, plus manifest.json.
+
+The folder is plain text a person can read and diff. Each line is one phrase:
+``id kind text items frame slots genre genres keywords sources count``.
+Loading parses each file as one JSON array, which keeps a 100,000-phrase bank
+under a second.
+
+Which bank is used: ``--bank DIR``, else ``$DRAFTER_BANK``, else
+``./phrasebank/`` when it exists, else the bank shipped inside the package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from drafter.errors import BankError, CorpusError, DrafterError, OutputError, UsageError
+from drafter.mine import PHRASE_KINDS, SET_SEPARATOR, MineStats, mine_paths
+from drafter.slots import slots_in
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+
+
+def data_dir(name: str) -> Path:
+    """A folder shipped with drafter (phrasebank, templates, seeds, examples).
+
+    Installed: inside the package (``drafter/_data``); in a source checkout
+    or an editable install: the project folder.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data" / name
+    return packaged if packaged.exists() else here.parent / name
+
+
+@dataclass(slots=True)
+class Phrase:
+    """One mined phrase with its provenance."""
+
+    id: str
+    kind: str
+    text: str
+    items: list[str] = field(default_factory=list)
+    frame: str | None = None
+    slots: list[str] = field(default_factory=list)
+    genre: str = "other"
+    genres: dict[str, int] = field(default_factory=dict)
+    keywords: list[str] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    count: int = 1
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+ID_PREFIX = {
+    "title": "ti", "salutation": "sa", "opening": "op", "transition": "tr",
+    "heading": "hd", "parallel": "pa", "pledge": "pl", "closing": "cl",
+}
+
+
+def phrase_id(kind: str, text: str) -> str:
+    """A stable id: two letters for the kind, ten hex digits of the text's hash.
+
+    >>> phrase_id("closing", "发言完毕。")
+    'cl2ebeea0755'
+    """
+    return ID_PREFIX.get(kind, kind[:2]) + hashlib.sha1(f"{kind}|{text}".encode()).hexdigest()[:10]
+
+
+def _keywords(texts: Sequence[str]) -> list[list[str]]:
+    """Top keywords of each text (jieba TF-IDF, with slots removed)."""
+    import logging
+
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(logging.WARNING)
+    from drafter.slots import SLOT
+
+    out = []
+    for t in texts:
+        clean = SLOT.sub("", t.replace(SET_SEPARATOR, "，"))
+        out.append(jieba.analyse.extract_tags(clean, topK=6))
+    return out
+
+
+def phrases_from_records(records: Iterable[dict]) -> list[Phrase]:
+    """Turn merged mining records into Phrases: ids, slots, genre and keywords."""
+    records = list(records)
+    keywords = _keywords([r["text"] for r in records])
+    phrases = []
+    for rec, kw in zip(records, keywords, strict=True):
+        genres = dict(sorted(rec["genres"].items(), key=lambda kv: (-kv[1], kv[0])))
+        phrases.append(
+            Phrase(
+                id=phrase_id(rec["kind"], rec["text"]),
+                kind=rec["kind"],
+                text=rec["text"],
+                items=rec["items"],
+                frame=rec["frame"],
+                slots=slots_in(rec["text"]),
+                genre=next(iter(genres), "other"),
+                genres=genres,
+                keywords=kw,
+                sources=rec["sources"],
+                count=rec["count"],
+            )
+        )
+    return phrases
+
+
+@dataclass
+class Bank:
+    """A loaded phrase bank."""
+
+    phrases: list[Phrase]
+    path: Path | None = None
+    manifest: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_id = {p.id: p for p in self.phrases}
+
+    def get(self, pid: str) -> Phrase:
+        try:
+            return self._by_id[pid]
+        except KeyError:
+            matches = [p for p in self.phrases if p.id.startswith(pid)] if len(pid) >= 4 else []
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                raise BankError(f"编号 {pid} 对应 {len(matches)} 个条目；请多写几位") from None
+            raise BankError(
+                f"表达库中没有编号为 {pid} 的条目；请用 drafter phrases list 或 search 查看可用编号"
+            ) from None
+
+    def select(self, kind: str | None = None, genre: str | None = None) -> list[Phrase]:
+        return [
+            p for p in self.phrases
+            if (kind is None or p.kind == kind) and (genre is None or genre in p.genres)
+        ]
+
+    def search(self, query: str, kind: str | None = None) -> list[Phrase]:
+        """Substring and keyword match, best first."""
+        q = query.strip()
+        if not q:
+            return []
+        grams = {q[i : i + 2] for i in range(len(q) - 1)} or {q}
+        scored = []
+        for p in self.select(kind):
+            hay = p.text
+            score = 0.0
+            if q in hay:
+                score += 10 + hay.count(q)
+            for kw in p.keywords:
+                if kw == q:
+                    score += 6
+                elif kw in q or q in kw:
+                    score += 3
+            if score == 0:
+                hits = sum(1 for g in grams if g in hay)
+                if len(grams) > 1 and hits / len(grams) >= 0.6:
+                    score += 2 * hits / len(grams)
+            if score:
+                scored.append((-score, -p.count, p.id, p))
+        scored.sort(key=lambda t: t[:3])
+        return [t[3] for t in scored]
+
+    def stats(self) -> dict:
+        by_kind = Counter(p.kind for p in self.phrases)
+        by_genre = Counter(p.genre for p in self.phrases)
+        docs: Counter[str] = Counter()
+        for p in self.phrases:
+            for d in {s["doc"] for s in p.sources}:
+                docs[d] += 1
+        return {
+            "phrases": len(self.phrases),
+            "by_kind": {k: by_kind.get(k, 0) for k in PHRASE_KINDS},
+            "by_genre": dict(by_genre.most_common()),
+            "top_sources": docs.most_common(10),
+        }
+
+
+# --- on disk ----------------------------------------------------------------
+
+
+def _dump_line(p: Phrase) -> str:
+    return json.dumps(p.to_json(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _sort_key(p: Phrase) -> tuple:
+    first = p.sources[0] if p.sources else {"doc": "", "line": 0}
+    return (first["doc"], first["line"], p.text)
+
+
+def write_files(phrases: Sequence[Phrase], folder: Path, manifest: dict) -> None:
+    """Write a bank's files into an existing, empty folder."""
+    by_kind: dict[str, list[Phrase]] = {k: [] for k in PHRASE_KINDS}
+    for p in phrases:
+        by_kind.setdefault(p.kind, []).append(p)
+    for kind, items in by_kind.items():
+        items.sort(key=_sort_key)
+        text = "".join(_dump_line(p) + "\n" for p in items)
+        (folder / f"{kind}.jsonl").write_text(text, encoding="utf-8")
+    (folder / MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def make_manifest(phrases: Sequence[Phrase], stats: MineStats) -> dict:
+    counts = Counter(p.kind for p in phrases)
+    return {
+        "format": FORMAT,
+        "files": stats.files,
+        "speeches": stats.speeches,
+        "skipped": [{"doc": d, "reason": r} for d, r in stats.skipped],
+        "phrases": {k: counts.get(k, 0) for k in PHRASE_KINDS},
+    }
+
+
+def is_bank(folder: Path) -> bool:
+    return (folder / MANIFEST).is_file()
+
+
+def check_bank_target(out: Path, force: bool = False) -> None:
+    """Fail before mining when the bank could not be written to ``out``."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} 是一个文件，不是表达库文件夹；请用 --out 指定一个文件夹")
+    if out.is_dir() and any(out.iterdir()) and not is_bank(out) and not force:
+        raise OutputError(
+            f"{out} 已有其他文件，且不是 drafter 表达库，未作改动；请用 --out 指定新的文件夹，或加 --force 替换"
+        )
+    parent = out.resolve().parent
+    if not parent.is_dir():
+        raise OutputError(f"表达库的上级文件夹 {parent} 不存在；请先创建它，或用 --out 指定其他位置")
+    if not os.access(parent, os.W_OK) or (out.is_dir() and not os.access(out, os.W_OK)):
+        raise OutputError(f"无法在 {parent} 中写入表达库（没有写权限）；请用 --out 指定可写的位置")
+
+
+def build_bank(
+    paths: Sequence[Path | str],
+    out: Path | str,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Path, MineStats, list[Phrase]]:
+    """Mine ``paths`` (default: the bundled seeds) and save the bank to ``out``.
+
+    This is ``drafter mine`` from Python. The old bank at ``out`` is replaced
+    only when mining succeeded.
+    """
+    out = Path(out)
+    if jobs < 1:
+        raise UsageError(f"--jobs 必须是正整数（收到 {jobs}）；省略它则按 CPU 核数并行")
+    check_bank_target(out, force)
+    records, stats = mine_paths(paths or [data_dir("seeds")], jobs, progress)
+    if stats.files == 0:
+        names = "；".join(f"{d}（{r}）" for d, r in stats.skipped)
+        raise CorpusError(f"没有一个文件能读取，表达库未改动：{names}")
+    phrases = phrases_from_records(records)
+    save_bank(phrases, out, make_manifest(phrases, stats), force)
+    return out, stats, phrases
+
+
+def source_context(bank: Bank, phrase: Phrase, around: int = 1) -> dict[int, list[tuple[int, str]]]:
+    """For each source of a phrase, its cited line(s) with ``around`` lines either side."""
+    from drafter.reader import read_lines
+
+    cache: dict[str, list[tuple[int, str]] | None] = {}
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i, src in enumerate(phrase.sources):
+        doc = src["doc"]
+        if doc not in cache:
+            path = find_source(doc, bank.path)
+            try:
+                cache[doc] = read_lines(path) if path else None
+            except DrafterError:
+                cache[doc] = None
+        lines = cache[doc]
+        if lines is None:
+            continue
+        wanted = set(src.get("lines") or [src["line"]])
+        keep = {n for w in wanted for n in range(w - around, w + around + 1)}
+        out[i] = [(n, t) for n, t in lines if n in keep and (t or n in wanted)]
+    return out
+
+
+def save_bank(phrases: Sequence[Phrase], out: Path | str, manifest: dict, force: bool = False) -> Path:
+    """Write a bank to ``out``, replacing an old bank there only once the new one is complete.
+
+    A folder that exists and is not a phrase bank is never replaced unless
+    ``force``; an interrupted write leaves the old bank intact.
+    """
+    out = Path(out)
+    check_bank_target(out, force)
+    parent = out.resolve().parent
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+    except OSError as e:
+        raise OutputError(f"无法在 {parent} 中创建临时文件夹：{e.strerror}") from e
+    old: Path | None = None
+    try:
+        write_files(phrases, tmp, manifest)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
+            old.rmdir()
+            os.replace(out, old)
+        os.replace(tmp, out)
+    except BaseException as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and old.exists() and not out.exists():
+            os.replace(old, out)
+        if isinstance(e, OSError):
+            raise OutputError(f"写入表达库 {out} 失败：{e.strerror}；原表达库未改动") from e
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return out
+
+
+def resolve_bank_dir(bank: Path | str | None = None) -> Path:
+    """``--bank``, else ``$DRAFTER_BANK``, else ``./phrasebank``, else the bundled bank."""
+    if bank:
+        return Path(bank)
+    env = os.environ.get("DRAFTER_BANK")
+    if env:
+        return Path(env)
+    local = Path("phrasebank")
+    if is_bank(local):
+        return local
+    return data_dir("phrasebank")
+
+
+def _parse_jsonl(path: Path) -> list[dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise BankError(f"无法读取表达库文件 {path}：{e}；请重新运行 drafter mine 生成表达库") from e
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    try:
+        return json.loads("[" + ",".join(lines) + "]")
+    except json.JSONDecodeError:
+        for n, ln in enumerate(text.split("\n"), 1):
+            if ln.strip():
+                try:
+                    json.loads(ln)
+                except json.JSONDecodeError as e:
+                    raise BankError(
+                        f"表达库文件 {path} 第 {n} 行不是有效的 JSON（{e.msg}）；请修正该行，或重新运行 drafter mine"
+                    ) from e
+        raise
+
+
+def load_bank(bank: Path | str | None = None) -> Bank:
+    """Load the bank chosen by ``resolve_bank_dir``. Raises BankError with the fix."""
+    folder = resolve_bank_dir(bank)
+    if not folder.is_dir():
+        raise BankError(f"表达库文件夹 {folder} 不存在；请先运行 drafter mine 生成，或用 --bank 指定")
+    if not is_bank(folder):
+        raise BankError(f"{folder} 不是 drafter 表达库（缺少 {MANIFEST}）；请先运行 drafter mine --out {folder}")
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise BankError(f"表达库清单 {folder / MANIFEST} 无法读取：{e}；请重新运行 drafter mine") from e
+    phrases: list[Phrase] = []
+    for kind in PHRASE_KINDS:
+        path = folder / f"{kind}.jsonl"
+        if not path.exists():
+            continue
+        for n, rec in enumerate(_parse_jsonl(path), 1):
+            try:
+                phrases.append(Phrase(**rec))
+            except TypeError as e:
+                raise BankError(
+                    f"表达库文件 {path} 第 {n} 条记录字段不对（{e}）；请重新运行 drafter mine"
+                ) from e
+    return Bank(phrases, folder, manifest)
+
+
+def find_source(doc: str, bank_dir: Path | None) -> Path | None:
+    """Locate a cited source document for showing context."""
+    candidates = [Path(doc), Path.cwd() / doc]
+    if bank_dir is not None:
+        candidates.append(bank_dir.resolve().parent / doc)
+    candidates.append(data_dir("seeds").parent / doc)
+    with contextlib.suppress(OSError):
+        for c in candidates:
+            if c.is_file():
+                return c
+    return None

@@ -1,0 +1,213 @@
+"""The ``drafter`` command line: parses options and calls the library.
+
+Every DrafterError is caught once in ``main``: its 简体中文 message goes to
+stderr and the process exits non-zero, without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from drafter import __version__
+from drafter.errors import DrafterError, UsageError
+
+app = typer.Typer(
+    name="drafter",
+    help="drafter：离线起草讲话稿。从您自己的讲话稿语料中提炼表达库，按提纲生成 Word 草稿，并检查草稿中的常见错误。",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+phrases_app = typer.Typer(
+    help="浏览、搜索表达库（称谓、开头、并列标题、一是二是、表态、结尾等）。",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(phrases_app, name="phrases")
+
+# --- shared options ---------------------------------------------------------
+
+BankOpt = Annotated[
+    Path | None,
+    typer.Option("--bank", help="表达库文件夹；默认依次为 $DRAFTER_BANK、./phrasebank、内置表达库。", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="以 JSON 数组输出，便于其他程序读取。")]
+KindOpt = Annotated[
+    str | None,
+    typer.Option("--kind", "-k", help="只看某类：title salutation opening transition heading parallel pledge closing。", show_default=False),
+]
+
+
+def _check_kind(kind: str | None) -> None:
+    from drafter.mine import PHRASE_KINDS
+
+    if kind is not None and kind not in PHRASE_KINDS:
+        raise UsageError(f"未知类别“{kind}”；可用类别：{'、'.join(PHRASE_KINDS)}")
+
+
+def _check_genre(genre: str | None) -> None:
+    from drafter.speech import GENRES
+
+    if genre is not None and genre not in GENRES:
+        raise UsageError(f"未知文种“{genre}”；可用文种：{'、'.join(GENRES)}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出。")
+    ] = False,
+) -> None:
+    """drafter：离线起草讲话稿。"""
+
+
+# --- mine -------------------------------------------------------------------
+
+
+@app.command("mine")
+def mine_cmd(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="语料文件或文件夹（递归读取 .txt/.md/.docx）；省略则使用内置语料 seeds/。", show_default=False),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="表达库输出文件夹。")] = Path("phrasebank"),
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="并行进程数；默认等于 CPU 核数。", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="输出文件夹已有非表达库文件时仍然替换。")] = False,
+) -> None:
+    """从讲话稿语料中提炼表达库（每条表达都注明出处）。"""
+    from drafter import bank, console
+
+    started = time.perf_counter()
+    with console.progress_bar("提炼中") as progress:
+        out_dir, stats, phrases = bank.build_bank(
+            paths or [], out, jobs if jobs is not None else (os.cpu_count() or 1), force, progress
+        )
+    console.mine_summary(out_dir, stats, phrases, time.perf_counter() - started)
+
+
+# --- phrases ----------------------------------------------------------------
+
+
+@phrases_app.command("list")
+def phrases_list(
+    kind: KindOpt = None,
+    genre: Annotated[
+        str | None, typer.Option("--genre", "-g", help="只看某文种：report seminar discussion pledge sharing other。", show_default=False)
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条；0 表示全部。")] = 50,
+    as_json: JsonOpt = False,
+    bank_dir: BankOpt = None,
+) -> None:
+    """列出表达库中的条目。"""
+    from drafter import bank, console
+
+    _check_kind(kind)
+    _check_genre(genre)
+    if limit < 0:
+        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
+    b = bank.load_bank(bank_dir)
+    found = b.select(kind, genre)
+    shown = found if limit == 0 else found[:limit]
+    if as_json:
+        console.print_json([p.to_json() for p in shown])
+        return
+    console.phrase_table(shown, f"{b.path}：共 {len(found)} 条，显示 {len(shown)} 条")
+
+
+@phrases_app.command("search")
+def phrases_search(
+    query: Annotated[str, typer.Argument(help="要查找的词或句子片段。")],
+    kind: KindOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条；0 表示全部。")] = 20,
+    as_json: JsonOpt = False,
+    bank_dir: BankOpt = None,
+) -> None:
+    """按字面和关键词搜索表达库，最相关的在前。"""
+    from drafter import bank, console
+
+    _check_kind(kind)
+    b = bank.load_bank(bank_dir)
+    found = b.search(query, kind)
+    shown = found if limit <= 0 else found[:limit]
+    if as_json:
+        console.print_json([p.to_json() for p in shown])
+        return
+    console.phrase_table(shown, f"“{query}”：找到 {len(found)} 条")
+
+
+@phrases_app.command("show")
+def phrases_show(
+    phrase_id: Annotated[str, typer.Argument(metavar="ID", help="条目编号（可只写开头几位）。")],
+    as_json: JsonOpt = False,
+    bank_dir: BankOpt = None,
+) -> None:
+    """显示一条表达的全部内容和每处出处的上下文。"""
+    from drafter import bank, console
+
+    b = bank.load_bank(bank_dir)
+    p = b.get(phrase_id)
+    contexts = bank.source_context(b, p)
+    if as_json:
+        rec = p.to_json()
+        for i, src in enumerate(rec["sources"]):
+            src["context"] = [{"line": n, "text": t} for n, t in contexts.get(i, [])]
+        console.print_json(rec)
+        return
+    console.phrase_detail(p, contexts)
+
+
+@phrases_app.command("stats")
+def phrases_stats(as_json: JsonOpt = False, bank_dir: BankOpt = None) -> None:
+    """统计表达库：各类别、各文种条数和主要来源。"""
+    from drafter import bank, console
+
+    b = bank.load_bank(bank_dir)
+    if as_json:
+        console.print_json({"bank": str(b.path), **b.stats()})
+        return
+    console.bank_stats(b)
+
+
+# --- entry point ------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the app, turn errors into messages and exit codes."""
+    try:
+        rv = app(args=argv, prog_name="drafter", standalone_mode=False)
+    except DrafterError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        sys.exit(e.exit_code)
+    except click.exceptions.NoArgsIsHelpError as e:
+        print(e.ctx.get_help() if e.ctx else "", file=sys.stderr)
+        sys.exit(2)
+    except click.UsageError as e:
+        cmd = e.ctx.command_path if e.ctx else "drafter"
+        print(f"用法错误：{e.format_message()}\n请运行 {cmd} --help 查看用法。", file=sys.stderr)
+        sys.exit(2)
+    except click.ClickException as e:
+        print(f"错误：{e.format_message()}", file=sys.stderr)
+        sys.exit(e.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        print("\n已中断；没有写入任何不完整的文件。", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(rv if isinstance(rv, int) else 0)

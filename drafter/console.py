@@ -1,0 +1,180 @@
+"""Human-readable terminal output: tables that fit the terminal, progress bars.
+
+Only the CLI uses this module; the library returns data.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.bank import Bank, Phrase
+    from drafter.mine import MineStats
+
+KIND_NAMES = {
+    "title": "标题",
+    "salutation": "称谓",
+    "opening": "开头",
+    "transition": "过渡",
+    "heading": "并列标题",
+    "parallel": "一是二是",
+    "pledge": "表态",
+    "closing": "结尾",
+}
+GENRE_NAMES = {
+    "report": "汇报发言",
+    "seminar": "研讨发言",
+    "discussion": "分组讨论发言",
+    "pledge": "表态发言",
+    "sharing": "交流发言",
+    "other": "其他",
+}
+
+
+def _console(stderr: bool = False):  # noqa: ANN202 - rich type, imported lazily
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator:
+    """Yield a ``progress(done, total)`` callback; a bar only on a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_console(stderr=True), transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def mine_summary(out: Path, stats: MineStats, phrases: Sequence[Phrase], seconds: float) -> None:
+    from collections import Counter
+
+    from rich.table import Table
+
+    from drafter.mine import PHRASE_KINDS
+
+    con = _console()
+    table = Table(title=f"表达库已写入 {out}", show_header=True, header_style="bold")
+    table.add_column("项目")
+    table.add_column("数量", justify="right")
+    table.add_row("读取文件", str(stats.files))
+    table.add_row("讲话篇数", str(stats.speeches))
+    table.add_row("跳过文件", str(len(stats.skipped)))
+    counts = Counter(p.kind for p in phrases)
+    for kind in PHRASE_KINDS:
+        table.add_row(f"  {KIND_NAMES[kind]}（{kind}）", str(counts.get(kind, 0)))
+    table.add_row("表达合计", str(len(phrases)))
+    table.add_row("用时", f"{seconds:.1f} 秒")
+    con.print(table)
+    if stats.skipped:
+        err = _console(stderr=True)
+        err.print("以下文件已跳过：")
+        for doc, reason in stats.skipped:
+            err.print(f"  {doc}：{reason}", markup=False)
+
+
+def _source_str(src: dict) -> str:
+    lines = src.get("lines")
+    where = f"第 {'、'.join(map(str, lines))} 行" if lines else f"第 {src['line']} 行"
+    return f"{src['doc']} {where}"
+
+
+def phrase_table(phrases: Sequence[Phrase], title: str = "") -> None:
+    from rich.table import Table
+
+    con = _console()
+    table = Table(title=title or None, show_header=True, header_style="bold", expand=False)
+    # Fixed columns, then the text gets what is left of the terminal (CJK is two cells wide).
+    widths = {"编号": 12, "类别": 8, "文种": 12, "次数": 4}
+    for name, w in widths.items():
+        table.add_column(name, no_wrap=True, min_width=w, justify="right" if name == "次数" else "left")
+    rest = max(16, con.width - sum(widths.values()) - 3 * (len(widths) + 1) - 2)
+    table.add_column("内容", overflow="ellipsis", no_wrap=True, max_width=rest)
+    for p in phrases:
+        table.add_row(
+            p.id, KIND_NAMES.get(p.kind, p.kind), GENRE_NAMES.get(p.genre, p.genre),
+            str(p.count), p.text,
+        )
+    con.print(table)
+    if not phrases:
+        con.print("没有符合条件的条目。")
+
+
+def phrase_detail(p: Phrase, contexts: dict[int, list[tuple[int, str]]]) -> None:
+    con = _console()
+    out = [
+        f"编号：{p.id}",
+        f"类别：{KIND_NAMES.get(p.kind, p.kind)}（{p.kind}）",
+        f"文种：{'、'.join(f'{GENRE_NAMES.get(g, g)}×{n}' for g, n in p.genres.items()) or GENRE_NAMES.get(p.genre, p.genre)}",
+        f"出现次数：{p.count}",
+        f"内容：{p.text}",
+    ]
+    if p.items:
+        out.append("各项：")
+        out.extend(f"  {i}. {item}" for i, item in enumerate(p.items, 1))
+    if p.frame:
+        out.append(f"句式：{p.frame}")
+    if p.slots:
+        out.append(f"待填项：{'、'.join(p.slots)}")
+    if p.keywords:
+        out.append(f"关键词：{'、'.join(p.keywords)}")
+    out.append("出处：")
+    for i, src in enumerate(p.sources):
+        out.append(f"  [{i + 1}] {_source_str(src)}")
+        ctx = contexts.get(i)
+        if ctx is None:
+            out.append("      （找不到原文件，无法显示上下文）")
+            continue
+        for n, line in ctx:
+            mark = "▶" if n == src["line"] or n in src.get("lines", ()) else " "
+            out.append(f"    {mark}{n:>5} │ {line}")
+    if p.count > len(p.sources):
+        out.append(f"  ……另有 {p.count - len(p.sources)} 处出处未列出")
+    for line in out:
+        con.print(line, markup=False)
+
+
+def bank_stats(bank: Bank) -> None:
+    from rich.table import Table
+
+    con = _console()
+    st = bank.stats()
+    con.print(f"表达库：{bank.path}（共 {st['phrases']} 条）", markup=False)
+    t = Table(title="按类别", header_style="bold")
+    t.add_column("类别")
+    t.add_column("条数", justify="right")
+    for k, n in st["by_kind"].items():
+        t.add_row(f"{KIND_NAMES[k]}（{k}）", str(n))
+    con.print(t)
+    t = Table(title="按文种", header_style="bold")
+    t.add_column("文种")
+    t.add_column("条数", justify="right")
+    for g, n in st["by_genre"].items():
+        t.add_row(f"{GENRE_NAMES.get(g, g)}（{g}）", str(n))
+    con.print(t)
+    t = Table(title="主要来源", header_style="bold")
+    t.add_column("文件", overflow="fold")
+    t.add_column("条数", justify="right")
+    for d, n in st["top_sources"]:
+        t.add_row(d, str(n))
+    con.print(t)

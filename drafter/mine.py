@@ -1,0 +1,224 @@
+"""Mining: speeches → phrases by rhetorical move, each with its provenance.
+
+Kinds: title, salutation, opening, transition, heading (a set of sibling
+headings), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
+pledge (为…贡献…力量 style commitments), closing.
+
+``mine_paths`` is the entry point; ``mine_speech`` mines one parsed speech.
+Files are read and mined one at a time (optionally in worker processes), so
+memory does not grow with the corpus, only with the number of distinct phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.frames import frame_of
+from drafter.reader import SourceFile, iter_corpus, read_lines
+from drafter.slots import slotify
+from drafter.speech import CN_DIGITS, Block, Speech, cn_number, parse_lines, split_sentences
+
+PHRASE_KINDS = ("title", "salutation", "opening", "transition", "heading", "parallel", "pledge", "closing")
+SET_KINDS = ("heading", "parallel")
+SET_SEPARATOR = " / "
+MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
+
+# (kind, text, items, frame, genre, doc, line, lines)
+Raw = tuple[str, str, tuple[str, ...], str | None, str, str, int, tuple[int, ...]]
+
+_OPENING = re.compile(
+    r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|"
+    r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,20}委托"
+)
+_TRANSITION = re.compile(r"^(?:下面|以下|接下来|下一步|总之|总的来看|总而言之|可以说|综上)")
+# A sentence announcing the parts that follow (…主要有三个方面感受。 / 谈几点体会：).
+_ANNOUNCE = re.compile(r"(?:几点|[两三四五六七八九]个方面|[两三四五六七八九]点)[^，。]{0,8}[。：]?$")
+_PLEDGE = re.compile(r"贡献.{0,8}力量|作出.{0,8}贡献|添砖加瓦|展现更大作为|交出.{0,10}答卷|贡献.{0,4}智慧")
+_ENUM_CN = re.compile(rf"(?:^|(?<=[。；：，！？\s]))([{CN_DIGITS}]{{1,2}})是")
+_ENUM_ORD = re.compile(rf"(?:^|(?<=[。；：！？\s]))第([{CN_DIGITS}]{{1,2}})[，、]")
+_LEAD_MAX = 30
+
+
+@dataclass
+class MineStats:
+    """What a mining run read, skipped and found."""
+
+    files: int = 0
+    speeches: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _strip_end(s: str) -> str:
+    return s.rstrip("，、；：,; ")
+
+
+def _lead(item: str) -> str:
+    """The lead of an enumerated item: its first sentence, or first clause when long."""
+    first = split_sentences(item, "。；！？")[0] if item else ""
+    first = first.rstrip("。；！？")
+    if len(first) > _LEAD_MAX:
+        clauses = split_sentences(first, "，")
+        first = clauses[0].rstrip("，")
+    return _strip_end(first)
+
+
+def enumerations(text: str) -> list[list[str]]:
+    """The 一是…二是… and 第一，…第二，… runs in a paragraph, as lists of item texts.
+
+    >>> enumerations("要抓好三件事。一是抓项目，多引进。二是抓园区。三是抓人才。")
+    [['抓项目，多引进。', '抓园区。', '抓人才。']]
+    """
+    runs: list[list[str]] = []
+    for rx in (_ENUM_CN, _ENUM_ORD):
+        marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in rx.finditer(text)]
+        k = 0
+        while k < len(marks):
+            if marks[k][2] != 1:
+                k += 1
+                continue
+            run = [marks[k]]
+            j = k + 1
+            while j < len(marks) and marks[j][2] == run[-1][2] + 1:
+                run.append(marks[j])
+                j += 1
+            if len(run) >= 2:
+                items = []
+                for idx, (_, end, _) in enumerate(run):
+                    stop = run[idx + 1][0] if idx + 1 < len(run) else len(text)
+                    items.append(text[end:stop].strip())
+                runs.append(items)
+            k = j
+    return runs
+
+
+def _clause_at(sentence: str, at: int) -> str:
+    """The clause of a sentence holding position ``at`` (with the one before when short)."""
+    if len(sentence) <= 40:
+        return _strip_end(sentence)
+    clauses = split_sentences(sentence, "，；")
+    pos = 0
+    for idx, clause in enumerate(clauses):
+        if pos <= at < pos + len(clause):
+            text = clause
+            if len(_strip_end(text)) < 10 and idx > 0:
+                text = clauses[idx - 1] + text
+            return _strip_end(text.strip())
+        pos += len(clause)
+    return _strip_end(sentence)
+
+
+def _body_paragraphs(speech: Speech) -> list[Block]:
+    return [b for b in speech.blocks if b.kind == "paragraph"]
+
+
+def mine_speech(speech: Speech) -> list[Raw]:
+    """Mine one parsed speech into raw phrase records."""
+    doc, genre = speech.doc, speech.genre
+    out: list[Raw] = []
+
+    def add(kind: str, text: str, line: int, items: tuple[str, ...] = (), frame: str | None = None,
+            lines: tuple[int, ...] = ()) -> None:
+        if text:
+            out.append((kind, text, items, frame, genre, doc, line, lines))
+
+    for b in speech.blocks:
+        if b.kind in ("title", "salutation", "closing"):
+            add(b.kind, slotify(b.text), b.line)
+
+    # headings: sets of siblings
+    for group in speech.heading_groups():
+        if len(group) < 2:
+            continue
+        items = tuple(slotify(h.body) for h in group)
+        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items),
+            tuple(h.line for h in group))
+
+    first_heading = next((i for i, b in enumerate(speech.blocks) if b.kind == "heading"), len(speech.blocks))
+    for i, b in enumerate(speech.blocks):
+        if b.kind != "paragraph":
+            continue
+        before_body = i < first_heading
+        for sentence in split_sentences(b.text, "。！？："):
+            s = sentence.strip()
+            announce = _ANNOUNCE.search(s)
+            if announce:
+                add("transition", slotify(_clause_at(s, announce.start())), b.line)
+            elif before_body and _OPENING.search(s) and len(s) <= 80:
+                add("opening", slotify(s), b.line)
+            elif len(s) <= 60 and _TRANSITION.search(s):
+                add("transition", slotify(s), b.line)
+            clause = _clause_at(s, m.start()) if (m := _PLEDGE.search(s)) else None
+            if clause:
+                add("pledge", slotify(clause), b.line)
+        for run in enumerations(b.text):
+            items = tuple(slotify(_lead(it)) for it in run)
+            if all(items):
+                add("parallel", SET_SEPARATOR.join(items), b.line, items, frame_of(items))
+    return out
+
+
+def mine_file(source: SourceFile) -> tuple[str, list[Raw] | None, int, str]:
+    """Read, parse and mine one file: (doc, raws or None when unreadable, speeches, reason)."""
+    try:
+        speeches = parse_lines(read_lines(source.path), source.doc)
+    except DrafterError as e:
+        reason = getattr(e, "reason", str(e))
+        return source.doc, None, 0, reason
+    raws: list[Raw] = []
+    for sp in speeches:
+        raws.extend(mine_speech(sp))
+    return source.doc, raws, len(speeches), ""
+
+
+def _mapped(sources: list[SourceFile], jobs: int) -> Iterator[tuple[str, list[Raw] | None, int, str]]:
+    if jobs <= 1 or len(sources) < 2:
+        for s in sources:
+            yield mine_file(s)
+        return
+    import multiprocessing
+
+    chunk = max(1, min(16, len(sources) // (jobs * 8)))
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(mine_file, sources, chunksize=chunk)
+
+
+def mine_paths(
+    paths: Iterable[Path | str],
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[dict], MineStats]:
+    """Mine a corpus into phrase records (dicts ready for ``bank.Bank``).
+
+    Raises CorpusError when a path does not exist or holds no speech file;
+    unreadable files are skipped and listed in ``MineStats.skipped``.
+    """
+    sources = list(iter_corpus(paths))
+    stats = MineStats()
+    merged: dict[tuple[str, str], dict] = {}
+    for done, (doc, raws, n_speeches, reason) in enumerate(_mapped(sources, jobs), 1):
+        if progress:
+            progress(done, len(sources))
+        if raws is None:
+            stats.skipped.append((doc, reason))
+            continue
+        stats.files += 1
+        stats.speeches += n_speeches
+        for kind, text, items, frame, genre, rdoc, line, lines in raws:
+            rec = merged.get((kind, text))
+            if rec is None:
+                rec = merged[(kind, text)] = {
+                    "kind": kind, "text": text, "items": list(items), "frame": frame,
+                    "genres": {}, "sources": [], "count": 0,
+                }
+            rec["count"] += 1
+            rec["genres"][genre] = rec["genres"].get(genre, 0) + 1
+            if len(rec["sources"]) < MAX_SOURCES:
+                src: dict = {"doc": rdoc, "line": line}
+                if len(lines) > 1:
+                    src["lines"] = list(lines)
+                rec["sources"].append(src)
+    return list(merged.values()), stats

@@ -288,8 +288,13 @@ def source_context(bank: Bank, phrase: Phrase, around: int = 1) -> dict[int, lis
         if lines is None:
             continue
         wanted = set(src.get("lines") or [src["line"]])
-        keep = {n for w in wanted for n in range(w - around, w + around + 1)}
-        out[i] = [(n, t) for n, t in lines if n in keep and (t or n in wanted)]
+        span = 0 if len(wanted) > 1 else around
+        keep = {n for w in wanted for n in range(w - span, w + span + 1)}
+        out[i] = [
+            (n, t if n in wanted or len(t) <= 60 else t[:60] + "……")
+            for n, t in lines
+            if n in keep and (t or n in wanted)
+        ]
     return out
 
 

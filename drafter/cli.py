@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from drafter import __version__
@@ -188,14 +187,24 @@ def phrases_stats(as_json: JsonOpt = False, bank_dir: BankOpt = None) -> None:
 # --- entry point ------------------------------------------------------------
 
 
+def _click_exceptions():
+    """The click exceptions typer raises (recent typer vendors click as ``typer._click``)."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # typer releases that depend on click itself
+        from click import exceptions
+    return exceptions
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app, turn errors into messages and exit codes."""
+    click = _click_exceptions()
     try:
         rv = app(args=argv, prog_name="drafter", standalone_mode=False)
     except DrafterError as e:
         print(f"错误：{e}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except click.exceptions.NoArgsIsHelpError as e:
+    except click.NoArgsIsHelpError as e:
         print(e.ctx.get_help() if e.ctx else "", file=sys.stderr)
         sys.exit(2)
     except click.UsageError as e:
@@ -205,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as e:
         print(f"错误：{e.format_message()}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, click.Abort):
         print("\n已中断；没有写入任何不完整的文件。", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:

@@ -36,7 +36,7 @@ GENRE_NAMES = {
 }
 
 
-def _console(stderr: bool = False):  # noqa: ANN202 - rich type, imported lazily
+def _console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)

@@ -121,7 +121,7 @@ def _frame_cached(items: tuple[str, ...]) -> str | None:
         return None
     literal = [t for t in frame if t is not HOLE and t not in _PUNCT]
     shortest = min(len(_tokens(i)) for i in items)
-    if len(literal) < 2 or len(literal) * 5 < shortest:
+    if len(literal) < 3 or len(literal) * 5 < shortest:
         return None  # too little in common to call it a frame
     text = _render(frame)
     rx = frame_pattern(text)

@@ -34,7 +34,7 @@ SLOT = re.compile(r"\{\{(\w+)\}\}")
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     # (slot, pattern on the text after the mask, pattern on the text before it)
     ("name", re.compile(r"^(?:市长|县长|区长|省长|书记|局长|厅长|主任|部长|主席|董事长|总经理|同志|先生|女士|委员)"), None),
-    ("number", re.compile(r"^(?:[%％亿万千百届次个家项年月日期倍名户元余多级位人吨]|平方)"), re.compile(r"(?:近|约|超|达|第|共|占|增长|下降)$")),
+    ("number", re.compile(r"^(?:[%％亿万千百届次个家年月日期倍名户元余多级位人吨]|项(?!目)|平方)"), re.compile(r"(?:近|约|超|达|第|共|占|增长|下降)$")),
     ("place", re.compile(r"^(?:省|市|县|区|州|镇|乡|村|城|大地|都市圈|地区)"), None),
     ("org", re.compile(r"^(?:公司|集团|企业|局|委|厅|办|中心|银行|协会)"), None),
     ("project", re.compile(r"^(?:项目|工程)"), None),

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from drafter.bank import Bank, Phrase, build_bank, data_dir, load_bank, resolve_bank_dir, save_bank
+from drafter.errors import BankError, OutputError
+from tests.conftest import ROOT, SEEDS
+
+
+def test_shipped_bank_is_a_fresh_mine_of_the_seeds(tmp_path):
+    """phrasebank/ (and the bank bundled in the package) can never go stale."""
+    out, _, _ = build_bank([SEEDS], tmp_path / "phrasebank")
+    fresh = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
+    for shipped in (ROOT / "phrasebank", data_dir("phrasebank")):
+        have = {p.name: p.read_text(encoding="utf-8") for p in sorted(shipped.iterdir())}
+        assert have == fresh, f"{shipped} is stale: run `drafter mine` in the project folder"
+
+
+def test_round_trip(tmp_path):
+    out, _, phrases = build_bank([SEEDS], tmp_path / "b")
+    bank = load_bank(out)
+    assert [p.to_json() for p in sorted(bank.phrases, key=lambda p: p.id)] == [
+        p.to_json() for p in sorted(phrases, key=lambda p: p.id)
+    ]
+    assert bank.manifest["files"] == 5 and bank.manifest["speeches"] == 13
+    for line in (out / "heading.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert {"id", "kind", "text", "items", "frame", "slots", "genre", "keywords", "sources", "count"} <= rec.keys()
+
+
+def test_resolution_order(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DRAFTER_BANK", raising=False)
+    assert resolve_bank_dir() == data_dir("phrasebank")
+    shutil.copytree(data_dir("phrasebank"), tmp_path / "phrasebank")
+    assert resolve_bank_dir().resolve() == (tmp_path / "phrasebank").resolve()
+    monkeypatch.setenv("DRAFTER_BANK", str(tmp_path / "env"))
+    assert resolve_bank_dir() == tmp_path / "env"
+    assert resolve_bank_dir(tmp_path / "opt") == tmp_path / "opt"
+
+
+def test_malformed_bank_names_file_and_line(tmp_path):
+    out, _, _ = build_bank([SEEDS], tmp_path / "b")
+    path = out / "closing.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    with pytest.raises(BankError, match=r"closing\.jsonl 第 3 行"):
+        load_bank(out)
+    with pytest.raises(BankError, match="不是 drafter 表达库"):
+        load_bank(tmp_path)
+    with pytest.raises(BankError, match="不存在"):
+        load_bank(tmp_path / "missing")
+
+
+def test_failed_write_keeps_the_old_bank(tmp_path, monkeypatch):
+    out, _, _ = build_bank([SEEDS], tmp_path / "b")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafter.bank.write_files", boom)
+    with pytest.raises(KeyboardInterrupt):
+        save_bank([], out, {})
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["b"]  # no temp folders left
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_bank(tmp_path):
+    other = tmp_path / "docs"
+    other.mkdir()
+    (other / "keep.txt").write_text("重要", encoding="utf-8")
+    with pytest.raises(OutputError, match="不是 drafter 表达库"):
+        build_bank([SEEDS], other)
+    assert (other / "keep.txt").read_text(encoding="utf-8") == "重要"
+
+
+def test_search_ranks_substring_first():
+    bank = Bank([
+        Phrase("a", "closing", "发言完毕。", keywords=["发言"]),
+        Phrase("b", "opening", "现就有关情况作如下发言。", keywords=["发言", "情况"]),
+        Phrase("c", "closing", "谢谢大家！", keywords=["谢谢"]),
+    ])
+    assert [p.id for p in bank.search("发言完毕")][0] == "a"
+    assert {p.id for p in bank.search("发言")} == {"a", "b"}
+    assert bank.search("谢谢", kind="opening") == []
+    assert bank.get("a").text == "发言完毕。"
+    with pytest.raises(BankError, match="没有编号"):
+        bank.get("zzzz")

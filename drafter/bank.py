@@ -63,7 +63,7 @@ class Phrase:
 
 ID_PREFIX = {
     "title": "ti", "salutation": "sa", "opening": "op", "transition": "tr",
-    "heading": "hd", "parallel": "pa", "pledge": "pl", "closing": "cl",
+    "heading": "hd", "lead": "ld", "parallel": "pa", "pledge": "pl", "closing": "cl",
 }
 
 

@@ -42,7 +42,7 @@ BankOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="以 JSON 数组输出，便于其他程序读取。")]
 KindOpt = Annotated[
     str | None,
-    typer.Option("--kind", "-k", help="只看某类：title salutation opening transition heading parallel pledge closing。", show_default=False),
+    typer.Option("--kind", "-k", help="只看某类：title salutation opening transition heading lead parallel pledge closing。", show_default=False),
 ]
 
 
@@ -182,6 +182,93 @@ def phrases_stats(as_json: JsonOpt = False, bank_dir: BankOpt = None) -> None:
         console.print_json({"bank": str(b.path), **b.stats()})
         return
     console.bank_stats(b)
+
+
+# --- templates, new, render -------------------------------------------------
+
+templates_app = typer.Typer(help="查看各文种的模板（内置的和 --templates 提供的）。", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(templates_app, name="templates")
+
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option("--templates", help="自己的模板文件夹（GENRE.j2），可新增或覆盖文种。", show_default=False),
+]
+
+
+@templates_app.command("list")
+def templates_list(templates: TemplatesOpt = None, as_json: JsonOpt = False) -> None:
+    """列出可用文种：代号、中文名、模板路径、是否为用户模板。"""
+    from drafter import console
+    from drafter.compose import list_templates
+
+    infos = list_templates(templates)
+    if as_json:
+        console.print_json([{"genre": t.genre, "name": t.name, "path": str(t.path), "user": t.user} for t in infos])
+        return
+    console.templates_table(infos)
+
+
+@templates_app.command("show")
+def templates_show(
+    genre: Annotated[str, typer.Argument(help="文种代号，如 report、seminar。")],
+    templates: TemplatesOpt = None,
+) -> None:
+    """显示一个文种的模板源码和它读取的提纲字段。"""
+    from drafter.compose import find_template
+    from drafter.render import template_keys
+
+    info = find_template(genre, templates)
+    typer.echo(f"# {info.genre}（{info.name}）：{info.path}")
+    typer.echo(f"# 读取的提纲字段：{'、'.join(template_keys(genre, templates))}")
+    typer.echo(info.path.read_text(encoding="utf-8"))
+
+
+@app.command("new")
+def new_cmd(
+    genre: Annotated[str, typer.Argument(help="文种代号：report seminar discussion pledge sharing。")],
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="提纲文件名；默认为 GENRE.yaml；- 表示输出到屏幕。", show_default=False)
+    ] = None,
+    templates: TemplatesOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有文件。")] = False,
+) -> None:
+    """生成一份带中文注释的示例提纲，改好后即可 render。"""
+    from drafter.render import new_outline
+
+    target = new_outline(genre, out, templates, force)
+    if target is not None:
+        typer.echo(f"已生成提纲 {target}；修改后运行：drafter render {target}")
+
+
+@app.command("render")
+def render_cmd(
+    outline: Annotated[Path, typer.Argument(help="YAML 提纲文件。")],
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", help="输出文件；默认与提纲同名同目录；- 表示把 txt/md 输出到屏幕。", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="docx、txt 或 md；默认按输出文件扩展名，都没有则为 docx。", show_default=False)
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="挑选表达的随机种子；同一提纲、表达库和种子得到同一草稿。")] = 0,
+    bank_dir: BankOpt = None,
+    templates: TemplatesOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="草稿中仍有待补内容时报错，不写文件。")] = False,
+) -> None:
+    """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版）。"""
+    from drafter.render import render_outline
+
+    result = render_outline(outline, out, fmt, seed, bank_dir, templates, force, strict)
+    where = str(result.target) if result.target else "标准输出"
+    draft = result.draft
+    typer.echo(f"已生成 {where}：{draft.chars} 字，按每分钟约 220 字计，讲话约 {draft.minutes:.1f} 分钟。", err=result.target is None)
+    if result.missing:
+        typer.echo(
+            f"草稿中有 {len(result.missing)} 项待补内容（以【待补：…】标出）：{'、'.join(result.missing)}。"
+            "请在提纲 vars 中填写后重新生成，或在 Word 中直接补齐。",
+            err=True,
+        )
 
 
 # --- entry point ------------------------------------------------------------

@@ -22,6 +22,7 @@ KIND_NAMES = {
     "opening": "开头",
     "transition": "过渡",
     "heading": "并列标题",
+    "lead": "段首句",
     "parallel": "一是二是",
     "pledge": "表态",
     "closing": "结尾",
@@ -178,3 +179,17 @@ def bank_stats(bank: Bank) -> None:
     for d, n in st["top_sources"]:
         t.add_row(d, str(n))
     con.print(t)
+
+
+def templates_table(infos: Sequence) -> None:
+    from rich.table import Table
+
+    con = _console()
+    table = Table(header_style="bold")
+    table.add_column("文种", no_wrap=True)
+    table.add_column("名称", no_wrap=True)
+    table.add_column("来源", no_wrap=True)
+    table.add_column("模板", overflow="fold")
+    for t in infos:
+        table.add_row(t.genre, t.name, "用户" if t.user else "内置", str(t.path))
+    con.print(table)

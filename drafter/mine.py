@@ -1,7 +1,7 @@
 """Mining: speeches → phrases by rhetorical move, each with its provenance.
 
 Kinds: title, salutation, opening, transition, heading (a set of sibling
-headings), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
+headings), lead (the sentence opening a section, right after its heading), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
 pledge (为…贡献…力量 style commitments), closing.
 
 ``mine_paths`` is the entry point; ``mine_speech`` mines one parsed speech.
@@ -22,7 +22,9 @@ from drafter.reader import SourceFile, iter_corpus, read_lines
 from drafter.slots import slotify
 from drafter.speech import CN_DIGITS, Block, Speech, cn_number, parse_lines, split_sentences
 
-PHRASE_KINDS = ("title", "salutation", "opening", "transition", "heading", "parallel", "pledge", "closing")
+PHRASE_KINDS = (
+    "title", "salutation", "opening", "transition", "heading", "lead", "parallel", "pledge", "closing",
+)
 SET_KINDS = ("heading", "parallel")
 SET_SEPARATOR = " / "
 MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
@@ -136,6 +138,13 @@ def mine_speech(speech: Speech) -> list[Raw]:
         items = tuple(slotify(h.body) for h in group)
         add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items),
             tuple(h.line for h in group))
+
+    # leads: the first sentence under a level-1 heading, when it is not an enumeration
+    for prev, b in zip(speech.blocks, speech.blocks[1:]):
+        if prev.kind == "heading" and prev.level == 1 and b.kind == "paragraph":
+            first = split_sentences(b.text)[0].strip() if b.text else ""
+            if 8 <= len(first) <= 60 and not enumerations(first) and not _ENUM_CN.match(first):
+                add("lead", slotify(first), b.line)
 
     first_heading = next((i for i, b in enumerate(speech.blocks) if b.kind == "heading"), len(speech.blocks))
     for i, b in enumerate(speech.blocks):

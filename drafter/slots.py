@@ -18,6 +18,10 @@ industry   followed by 产业 行业 链                                 ``XX产
 name       anything else                                           ``*发展特色`` → ``{{name}}发展特色``
 =========  ======================================================  ======================
 
+Province-level names left unmasked in a corpus are slotted as ``place`` too,
+so a phrase mined from one province's speech does not carry its name into
+another's draft: ``美丽河北`` → ``美丽{{place}}``.
+
 >>> slotify("尊敬的**市长，各位市领导，同志们：")
 '尊敬的{{name}}市长，各位市领导，同志们：'
 >>> slotify("***市第十三次代表大会，占比近**%，市委X届X次全会")
@@ -29,6 +33,10 @@ from __future__ import annotations
 import re
 
 MASK = re.compile(r"\*+|(?<![A-Za-z])X+(?![A-Za-z])|×+")
+PROVINCES = re.compile(
+    "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
+)
 SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
@@ -56,7 +64,8 @@ def slot_for(before: str, after: str) -> str:
 
 
 def slotify(text: str) -> str:
-    """Replace every mask with its named slot ``{{name}}``."""
+    """Replace every mask (and province name) with its named slot ``{{name}}``."""
+    text = PROVINCES.sub("{{place}}", text)
     if "*" not in text and "X" not in text and "×" not in text:
         return text
     out: list[str] = []

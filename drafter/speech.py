@@ -313,8 +313,8 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     for idx, (lineno, s) in enumerate(items):
         nxt = items[idx + 1][1] if idx + 1 < len(items) else ""
         if b.has_body and (
-            is_speaker_line(s) and not _DATE_LINE.match(s)
-            or is_title_like(s) and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt))
+            (is_speaker_line(s) and not _DATE_LINE.match(s))
+            or (is_title_like(s) and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt)))
         ):
             b.flush()
         header = not b.has_body

@@ -94,7 +94,7 @@ def _render(frame: list[str | None]) -> str:
     for tok in frame:
         if tok is HOLE:
             n += 1
-            parts.append("{{%d}}" % n)
+            parts.append(f"{{{{{n}}}}}")
         else:
             parts.append(tok)
     return "".join(parts)

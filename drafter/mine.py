@@ -140,7 +140,7 @@ def mine_speech(speech: Speech) -> list[Raw]:
             tuple(h.line for h in group))
 
     # leads: the first sentence under a level-1 heading, when it is not an enumeration
-    for prev, b in zip(speech.blocks, speech.blocks[1:]):
+    for prev, b in zip(speech.blocks, speech.blocks[1:], strict=False):
         if prev.kind == "heading" and prev.level == 1 and b.kind == "paragraph":
             first = split_sentences(b.text)[0].strip() if b.text else ""
             if 8 <= len(first) <= 60 and not enumerations(first) and not _ENUM_CN.match(first):

@@ -225,10 +225,16 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
+        context = getattr(e, "context_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
         detail = getattr(e, "problem", None) or str(e)
+        start = (
+            f"，问题始于第 {context.line + 1} 行（{e.context}）"  # type: ignore[attr-defined]
+            if context is not None and mark is not None and context.line != mark.line
+            else ""
+        )
         raise OutlineError(
-            f"{source} {where}不是有效的 YAML（{detail}）；请检查该处的缩进、冒号和引号"
+            f"{source} {where}不是有效的 YAML（{detail}）{start}；请检查该处的缩进、冒号、括号和引号"
         ) from e
     if not isinstance(data, dict):
         raise OutlineError(

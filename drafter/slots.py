@@ -37,7 +37,7 @@ PROVINCES = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
     "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
-SLOT = re.compile(r"\{\{(\w+)\}\}")
+SLOT = re.compile(r"\{\{([A-Za-z_]\w*)\}\}")  # {{1}} is a frame hole, not a slot
 
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     # (slot, pattern on the text after the mask, pattern on the text before it)

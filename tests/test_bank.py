@@ -83,7 +83,7 @@ def test_search_ranks_substring_first():
         Phrase("b", "opening", "现就有关情况作如下发言。", keywords=["发言", "情况"]),
         Phrase("c", "closing", "谢谢大家！", keywords=["谢谢"]),
     ])
-    assert [p.id for p in bank.search("发言完毕")][0] == "a"
+    assert bank.search("发言完毕")[0].id == "a"
     assert {p.id for p in bank.search("发言")} == {"a", "b"}
     assert bank.search("谢谢", kind="opening") == []
     assert bank.get("a").text == "发言完毕。"

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.bank import load_bank
+from drafter.compose import compose, find_template, list_templates
+from drafter.errors import GenreError, TemplateError
+from drafter.outline import load_outline, parse_outline
+from drafter.speech import parse_text
+from tests.conftest import ROOT
+
+GENRES = ["report", "seminar", "discussion", "pledge", "sharing"]
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank(ROOT / "phrasebank")
+
+
+def outline(text: str, path: str = "o.yaml"):
+    return parse_outline(text, path)
+
+
+@pytest.mark.parametrize("genre", GENRES)
+def test_examples_render_with_their_genre_structure(bank, genre):
+    d = compose(load_outline(ROOT / "examples" / f"{genre}.yaml"), bank)
+    kinds = [b.kind for b in d.speech.blocks]
+    assert kinds[0] == "title"
+    heads = [b for b in d.speech.blocks if b.kind == "heading" and b.level == 1]
+    assert [h.number for h in heads] == list(range(1, len(heads) + 1)) and len(heads) == 3
+    expected_style = "第一，" if genre == "discussion" else "一、"
+    assert {h.style for h in heads} == {expected_style}
+    assert kinds[-1] == "closing"
+    if genre != "discussion":
+        assert "salutation" in kinds
+    # the same text parses back into the same blocks
+    again = [b for sp in parse_text(d.text) for b in sp.blocks]
+    assert [(b.kind, b.text) for b in again] == [(b.kind, b.text) for b in d.speech.blocks]
+
+
+def test_written_text_is_kept_verbatim_and_auto_comes_from_the_bank(bank):
+    o = outline("""\
+genre: report
+title: 某局工作汇报
+vars: {name: 张}
+opening: 按照会议安排，我汇报三点。
+closing: auto
+sections:
+  - heading: 抓项目{{ place }}
+    points: ["推进{% raw %}项目", {text: 建机制, detail: 定制度}]
+""")
+    d = compose(o, bank)
+    lines = d.text.splitlines()
+    assert "按照会议安排，我汇报三点。" in lines
+    assert "一、抓项目{{ place }}" in lines  # never evaluated as a template
+    assert "推进{% raw %}项目。" in lines and "建机制。定制度。" in lines
+    assert lines[2] == "尊敬的张市长，各位市领导，同志们："  # bank salutation, slot filled
+    assert lines[-1] == "汇报完毕，不当之处，请各位领导批评指正，谢谢。"
+
+
+def test_none_leaves_parts_out(bank):
+    o = outline("genre: report\ntitle: 标题\nsalutation: none\nopening: none\npledge: none\nclosing: none\n"
+                "sections:\n  - heading: 一项\n    points: [要点]\n")
+    assert compose(o, bank).text == "标题\n\n一、一项\n要点。\n"
+
+
+def test_missing_slot_becomes_a_visible_placeholder(bank):
+    o = outline("genre: report\ntitle: 标题\nsections:\n  - heading: 一项\n")
+    d = compose(o, bank)
+    assert "尊敬的【待补：name】市长" in d.text and d.missing == ["name"]
+
+
+def test_seed_is_deterministic_and_varies_choices(bank):
+    o = load_outline(ROOT / "examples" / "sharing.yaml")
+    texts = {compose(o, bank, seed=s).text for s in range(8)}
+    assert compose(o, bank, seed=3).text == compose(o, bank, seed=3).text
+    assert len(texts) > 1
+
+
+def test_no_phrase_used_twice(bank):
+    o = load_outline(ROOT / "examples" / "seminar.yaml")
+    d = compose(o, bank)
+    assert len(d.used) == len(set(d.used))
+    sentences = [s for s in re.split(r"(?<=[。！？：])", d.text) if len(s) > 8]
+    assert len(sentences) == len(set(sentences))
+
+
+def test_phrases_naming_another_genre_are_not_used(bank):
+    o = outline("genre: seminar\ntitle: 研讨发言\nsections:\n  - heading: 一项\n")
+    assert "汇报完毕" not in compose(o, bank).text
+
+
+def test_unknown_genre_lists_known(bank):
+    with pytest.raises(GenreError) as e:
+        compose(outline("genre: speech\ntitle: t\nsections:\n  - heading: a\n"), bank)
+    assert "未知文种“speech”" in str(e.value) and "report（汇报发言）" in str(e.value)
+
+
+def test_user_templates_add_and_override(tmp_path, bank):
+    (tmp_path / "memo.j2").write_text("{# name: 情况说明 #}\n{{ o.title }}\n{{ o.sections[0].heading }}。\n", encoding="utf-8")
+    (tmp_path / "report.j2").write_text("{# name: 我的汇报 #}\n{{ o.title }}\n", encoding="utf-8")
+    infos = {t.genre: t for t in list_templates(tmp_path)}
+    assert infos["memo"].user and infos["memo"].name == "情况说明"
+    assert infos["report"].user and infos["report"].name == "我的汇报"
+    assert not infos["seminar"].user
+    d = compose(outline("genre: memo\ntitle: 说明\nsections:\n  - heading: 情况\n"), bank, user_dir=tmp_path)
+    assert d.text == "说明\n\n情况。\n"
+    assert find_template("report", tmp_path).path == tmp_path / "report.j2"
+
+
+def test_template_errors_name_file_and_line(tmp_path, bank):
+    o = outline("genre: bad\ntitle: t\nsections:\n  - heading: a\n")
+    (tmp_path / "bad.j2").write_text("{{ o.title }}\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"bad\.j2 第 2 行语法错误"):
+        compose(o, bank, user_dir=tmp_path)
+    (tmp_path / "bad.j2").write_text("{{ o.title }}\n\n{{ undefined_name }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"bad\.j2 第 3 行.*未定义.*undefined_name"):
+        compose(o, bank, user_dir=tmp_path)
+    (tmp_path / "bad.j2").write_text("{{ o.titel }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="titel"):
+        compose(o, bank, user_dir=tmp_path)
+
+
+def test_template_functions(tmp_path, bank):
+    (tmp_path / "f.j2").write_text(
+        "{{ cn(12) }} {{ marker('（一）', 3) }} {{ enum(2) }} "
+        "{{ fill_frame(frame('parallel', 3), ['甲', '乙', '丙']) }} {{ placeholder('单位') }}\n",
+        encoding="utf-8",
+    )
+    d = compose(outline("genre: f\ntitle: t\nsections:\n  - heading: a\n"), bank, user_dir=tmp_path)
+    first = d.text.splitlines()[0]
+    assert first.startswith("十二 （三） 二是 ")
+    assert re.search(r"甲.*乙.*丙", first) and d.missing == ["单位"]
+    assert Path(tmp_path / "f.j2").exists()

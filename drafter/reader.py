@@ -121,7 +121,8 @@ def _docx_lines(path: Path) -> list[Line]:
         raise ReadError(path, "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx") from e
     except Exception as e:  # lxml errors inside a damaged package
         raise ReadError(path, f".docx 内容损坏（{type(e).__name__}）；请用 Word/WPS 打开后另存为 .docx") from e
-    return [(i, normalise(p.text.strip())) for i, p in enumerate(document.paragraphs, 1)]
+    # A manual line break inside a paragraph (a title broken over two lines) joins up again.
+    return [(i, normalise(p.text.replace("\n", "").strip())) for i, p in enumerate(document.paragraphs, 1)]
 
 
 def read_lines(path: Path | str) -> list[Line]:

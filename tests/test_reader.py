@@ -44,11 +44,11 @@ def test_docx_paragraphs_are_numbered(tmp_path):
     import docx
 
     d = docx.Document()
-    for t in ["标题", "", "同志们：", "正文,内容。"]:
+    for t in ["标题上半\n下半", "", "同志们：", "正文,内容。"]:
         d.add_paragraph(t)
     p = tmp_path / "a.docx"
     d.save(p)
-    assert read_lines(p) == [(1, "标题"), (2, ""), (3, "同志们："), (4, "正文，内容。")]
+    assert read_lines(p) == [(1, "标题上半下半"), (2, ""), (3, "同志们："), (4, "正文，内容。")]
 
 
 def test_markdown_headings_are_plain_lines(tmp_path):

@@ -73,12 +73,15 @@ class Outline:
 
 
 class _Lines:
-    """Line numbers of YAML nodes, looked up by field path."""
+    """Line numbers of YAML nodes, looked up by field path (composed only when asked)."""
 
-    def __init__(self, node: Any) -> None:
-        self.root = node
+    def __init__(self, compose: Any) -> None:
+        self.compose = compose
+        self.root: Any = None
 
     def line(self, path: tuple[Any, ...]) -> int | None:
+        if self.root is None:
+            self.root = self.compose()
         node = self.root
         best = node.start_mark.line + 1 if node is not None else None
         for key in path:
@@ -220,9 +223,9 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
     """Validate outline YAML text. Raises OutlineError listing every problem."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         context = getattr(e, "context_mark", None)
@@ -241,7 +244,7 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
             f"{source} 的顶层应为映射（genre: …、title: …、sections: …），实际是{_type_name(data)}；"
             "可用 drafter new GENRE 生成一份示例提纲"
         )
-    v = _Validator(source, _Lines(node))
+    v = _Validator(source, _Lines(lambda: yaml.compose(text, Loader=loader)))
     v.unknown(data, TOP_KEYS, ())
     genre = v.text(data, "genre", ("genre",), required=True)
     title = v.text(data, "title", ("title",), required=True)

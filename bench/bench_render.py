@@ -1,0 +1,68 @@
+"""Time `drafter render examples/report.yaml -o out.docx` as a whole process
+against a bare python-docx script writing the same number of paragraphs.
+
+    python bench/bench_render.py [--runs 15] [--outline examples/report.yaml]
+
+Target (issue 3): render no slower than 1.5 × the baseline. Both are timed in
+the same run, alternating, and the medians compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BASELINE = """
+import sys
+import docx
+doc = docx.Document()
+for i in range(int(sys.argv[2])):
+    doc.add_paragraph("这是第%d段。" % i)
+doc.save(sys.argv[1])
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--outline", default=str(ROOT / "examples" / "report.yaml"))
+    args = ap.parse_args()
+
+    import docx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.docx"
+        render = [sys.executable, "-m", "drafter", "render", args.outline, "-o", str(out), "--force"]
+        subprocess.run(render, check=True, capture_output=True)
+        n_paras = len(docx.Document(str(out)).paragraphs)
+        script = Path(tmp) / "baseline.py"
+        script.write_text(BASELINE, encoding="utf-8")
+        base = [sys.executable, str(script), str(Path(tmp) / "base.docx"), str(n_paras)]
+        timed(base)  # warm the OS cache for both
+        r_times, b_times = [], []
+        for _ in range(args.runs):
+            r_times.append(timed(render))
+            b_times.append(timed(base))
+    r, b = statistics.median(r_times), statistics.median(b_times)
+    ratio = r / b
+    print(f"paragraphs in the draft:       {n_paras}")
+    print(f"drafter render (median of {args.runs}): {r * 1000:7.1f} ms  (min {min(r_times) * 1000:.1f})")
+    print(f"bare python-docx script:       {b * 1000:7.1f} ms  (min {min(b_times) * 1000:.1f})")
+    print(f"ratio render / baseline:       {ratio:7.2f}  target <= 1.5  {'PASS' if ratio <= 1.5 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -271,6 +271,42 @@ def render_cmd(
         )
 
 
+# --- check ------------------------------------------------------------------
+
+
+@app.command("check")
+def check_cmd(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE", help="要检查的讲话稿（.docx/.txt/.md）或文件夹（递归检查其中全部讲话稿）。", show_default=False),
+    ],
+    as_json: JsonOpt = False,
+    genre: Annotated[
+        str | None,
+        typer.Option("--genre", "-g", help="按此文种检查：report seminar discussion pledge sharing other；默认从标题和结束语判断。", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="不检查的规则代码，逗号分隔，如 D401,D601；可重复给出。", show_default=False),
+    ] = None,
+) -> None:
+    """检查讲话稿：遗留遮盖符和占位符、编号、并列标题、重复用语、标点、长句、称谓和结束语。
+
+    退出状态：0 没有错误（可有警告），1 有错误，2 有文件无法读取。
+    """
+    from drafter import check, console
+
+    _check_genre(genre)
+    findings, unreadable = check.check_paths(paths, genre, check.parse_codes(ignore))
+    if as_json:
+        console.print_json([f.to_json() for f in findings])
+    else:
+        typer.echo(check.format_human(findings, len(unreadable)))
+    for e in unreadable:
+        typer.echo(f"错误：{e}", err=True)
+    raise typer.Exit(2 if unreadable else 1 if any(f.severity == "error" for f in findings) else 0)
+
+
 # --- entry point ------------------------------------------------------------
 
 

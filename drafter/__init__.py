@@ -1,11 +1,50 @@
 """drafter: offline drafting of Chinese official speeches.
 
 The library is the way to use drafter from Python; ``drafter.cli`` only parses
-options and calls it.
+options and calls it::
+
+    import drafter
+    drafter.build_bank(["讲话稿/"], "phrasebank")          # drafter mine
+    bank = drafter.load_bank("phrasebank")                  # drafter phrases
+    result = drafter.render_outline("提纲.yaml", "草稿.docx")  # drafter render
+    findings, unreadable = drafter.check_paths(["草稿.docx"])  # drafter check
+
+Names are imported on first use, so ``import drafter`` stays cheap.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
-from drafter.errors import DrafterError
+_EXPORTS = {
+    "DrafterError": "drafter.errors",
+    "parse_file": "drafter.speech",
+    "parse_text": "drafter.speech",
+    "Speech": "drafter.speech",
+    "Block": "drafter.speech",
+    "mine_paths": "drafter.mine",
+    "build_bank": "drafter.bank",
+    "load_bank": "drafter.bank",
+    "Bank": "drafter.bank",
+    "Phrase": "drafter.bank",
+    "load_outline": "drafter.outline",
+    "parse_outline": "drafter.outline",
+    "compose": "drafter.compose",
+    "render_outline": "drafter.render",
+    "new_outline": "drafter.render",
+    "write_docx": "drafter.docx_writer",
+    "check_paths": "drafter.check",
+    "check_file": "drafter.check",
+}
 
-__all__ = ["DrafterError", "__version__"]
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'drafter' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -173,3 +173,15 @@ def test_readme_main_command_renders_the_bundled_example(tmp_path):
     p = run_process("render", ROOT / "examples" / "report.yaml", "-o", tmp_path / "草稿.docx", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     assert (tmp_path / "草稿.docx").stat().st_size > 5000
+
+
+@pytest.mark.parametrize("genre", GENRES)
+def test_rendered_examples_pass_check(cli, tmp_path, genre):
+    """The linter finds no error in what render writes (several seeds, Word and text)."""
+    for seed in range(4):
+        for suffix in ("docx", "txt"):
+            out = f"{genre}-{seed}.{suffix}"
+            assert cli("render", ROOT / "examples" / f"{genre}.yaml", "-o", out, "--seed", seed).code == 0
+            r = cli("check", out, "--json")
+            errors = [f for f in json.loads(r.out) if f["severity"] == "error"]
+            assert r.code == 0 and errors == [], (out, errors)

@@ -225,7 +225,7 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=loader)  # a safe loader (CSafeLoader or SafeLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         context = getattr(e, "context_mark", None)

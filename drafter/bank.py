@@ -12,19 +12,19 @@ Which bank is used: ``--bank DIR``, else ``$DRAFTER_BANK``, else
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import shutil
-import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import BankError, CorpusError, DrafterError, OutputError, UsageError
-from drafter.mine import PHRASE_KINDS, SET_SEPARATOR, MineStats, mine_paths
+from drafter.kinds import PHRASE_KINDS, SET_SEPARATOR
 from drafter.slots import slots_in
+
+if TYPE_CHECKING:
+    from drafter.mine import MineStats
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -73,6 +73,8 @@ def phrase_id(kind: str, text: str) -> str:
     >>> phrase_id("closing", "发言完毕。")
     'cl2ebeea0755'
     """
+    import hashlib
+
     return ID_PREFIX.get(kind, kind[:2]) + hashlib.sha1(f"{kind}|{text}".encode()).hexdigest()[:10]
 
 
@@ -175,6 +177,7 @@ class Bank:
         return [t[3] for t in scored]
 
     def stats(self) -> dict:
+        from collections import Counter
         by_kind = Counter(p.kind for p in self.phrases)
         by_genre = Counter(p.genre for p in self.phrases)
         docs: Counter[str] = Counter()
@@ -216,6 +219,8 @@ def write_files(phrases: Sequence[Phrase], folder: Path, manifest: dict) -> None
 
 
 def make_manifest(phrases: Sequence[Phrase], stats: MineStats) -> dict:
+    from collections import Counter
+
     counts = Counter(p.kind for p in phrases)
     return {
         "format": FORMAT,
@@ -261,6 +266,8 @@ def build_bank(
     if jobs < 1:
         raise UsageError(f"--jobs 必须是正整数（收到 {jobs}）；省略它则按 CPU 核数并行")
     check_bank_target(out, force)
+    from drafter.mine import mine_paths
+
     records, stats = mine_paths(paths or [data_dir("seeds")], jobs, progress)
     if stats.files == 0:
         names = "；".join(f"{d}（{r}）" for d, r in stats.skipped)
@@ -304,6 +311,9 @@ def save_bank(phrases: Sequence[Phrase], out: Path | str, manifest: dict, force:
     A folder that exists and is not a phrase bank is never replaced unless
     ``force``; an interrupted write leaves the old bank intact.
     """
+    import shutil
+    import tempfile
+
     out = Path(out)
     check_bank_target(out, force)
     parent = out.resolve().parent

@@ -47,7 +47,7 @@ KindOpt = Annotated[
 
 
 def _check_kind(kind: str | None) -> None:
-    from drafter.mine import PHRASE_KINDS
+    from drafter.kinds import PHRASE_KINDS
 
     if kind is not None and kind not in PHRASE_KINDS:
         raise UsageError(f"未知类别“{kind}”；可用类别：{'、'.join(PHRASE_KINDS)}")

@@ -12,30 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.kinds import GENRE_NAMES, KIND_NAMES, PHRASE_KINDS
+
 if TYPE_CHECKING:
     from drafter.bank import Bank, Phrase
     from drafter.mine import MineStats
-
-KIND_NAMES = {
-    "title": "标题",
-    "salutation": "称谓",
-    "opening": "开头",
-    "transition": "过渡",
-    "heading": "并列标题",
-    "lead": "段首句",
-    "parallel": "一是二是",
-    "pledge": "表态",
-    "closing": "结尾",
-}
-GENRE_NAMES = {
-    "report": "汇报发言",
-    "seminar": "研讨发言",
-    "discussion": "分组讨论发言",
-    "pledge": "表态发言",
-    "sharing": "交流发言",
-    "other": "其他",
-}
-
 
 def _console(stderr: bool = False):
     from rich.console import Console
@@ -71,8 +52,6 @@ def mine_summary(out: Path, stats: MineStats, phrases: Sequence[Phrase], seconds
     from collections import Counter
 
     from rich.table import Table
-
-    from drafter.mine import PHRASE_KINDS
 
     con = _console()
     table = Table(title=f"表达库已写入 {out}", show_header=True, header_style="bold")

@@ -18,15 +18,11 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.frames import frame_of
+from drafter.kinds import SET_SEPARATOR
 from drafter.reader import SourceFile, iter_corpus, read_lines
 from drafter.slots import slotify
 from drafter.speech import CN_DIGITS, Block, Speech, cn_number, parse_lines, split_sentences
 
-PHRASE_KINDS = (
-    "title", "salutation", "opening", "transition", "heading", "lead", "parallel", "pledge", "closing",
-)
-SET_KINDS = ("heading", "parallel")
-SET_SEPARATOR = " / "
 MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
 
 # (kind, text, items, frame, genre, doc, line, lines)

@@ -29,17 +29,28 @@ class SourceFile:
 
 # --- punctuation width ----------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Characters that make the neighbourhood "Chinese text".
-_CTX = _HAN + "“”‘’《》（）【】、。，；：！？…—"
+# Character classes with CJK ranges make slow regexes (about 1 ms each to
+# compile at start-up), so the width rules are plain code-point checks.
+_CTX_PUNCT = frozenset("“”‘’《》（）【】、。，；：！？…—")
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_BEFORE_ONLY = frozenset(":?!")  # these convert only after Chinese text
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_PARENS = re.compile(r"\(([^()]*)\)")
 
-_COMMA = re.compile(rf"(?<=[{_CTX}]),|,(?=[{_CTX}])")
-_SEMI = re.compile(rf"(?<=[{_CTX}]);|;(?=[{_CTX}])")
-_COLON = re.compile(rf"(?<=[{_CTX}]):")
-_QUESTION = re.compile(rf"(?<=[{_CTX}])\?")
-_BANG = re.compile(rf"(?<=[{_CTX}])!")
-_PARENS = re.compile(rf"\(([^()]*[{_HAN}][^()]*)\)")
+
+def is_han(ch: str) -> bool:
+    """A CJK ideograph (basic, extension A, compatibility)."""
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def _chinese_context(ch: str) -> bool:
+    return is_han(ch) or ch in _CTX_PUNCT
+
+
+def _widen_parens(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    return f"（{inner}）" if any(is_han(c) for c in inner) else m.group(0)
 
 
 def normalise(text: str) -> str:
@@ -50,15 +61,23 @@ def normalise(text: str) -> str:
     >>> normalise("时间 10:30, 共 1,000 人")
     '时间 10:30, 共 1,000 人'
     """
-    if not text.isascii():
-        text = _COMMA.sub("，", text)
-        text = _SEMI.sub("；", text)
-        text = _COLON.sub("：", text)
-        text = _QUESTION.sub("？", text)
-        text = _BANG.sub("！", text)
-        text = _PARENS.sub(r"（\1）", text)
-        text = text.translate(_FULLWIDTH_DIGITS)
-    return text
+    if text.isascii():
+        return text
+    text = text.translate(_FULLWIDTH_DIGITS)
+    if not any(p in text for p in ",;:?!("):
+        return text
+    chars = list(text)
+    last = len(chars) - 1
+    for i, ch in enumerate(chars):
+        full = _HALF.get(ch)
+        if full is None:
+            continue
+        before = i > 0 and _chinese_context(chars[i - 1])
+        after = i < last and _chinese_context(chars[i + 1]) and ch not in _BEFORE_ONLY
+        if before or after:
+            chars[i] = full
+    text = "".join(chars)
+    return _PARENS.sub(_widen_parens, text) if "(" in text else text
 
 
 # --- decoding -------------------------------------------------------------

@@ -8,6 +8,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_home(tmp_path_factory):
+    """Compiled-template cache in a temporary folder, never the home folder."""
+    import os
+
+    old = os.environ.get("DRAFTER_CACHE")
+    os.environ["DRAFTER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("DRAFTER_CACHE", None)
+    else:
+        os.environ["DRAFTER_CACHE"] = old
 SEEDS = ROOT / "seeds"
 
 

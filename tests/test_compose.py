@@ -135,3 +135,17 @@ def test_template_functions(tmp_path, bank):
     assert first.startswith("十二 （三） 二是 ")
     assert re.search(r"甲.*乙.*丙", first) and d.missing == ["单位"]
     assert Path(tmp_path / "f.j2").exists()
+
+
+def test_template_cache_is_used_and_optional(tmp_path, monkeypatch, bank):
+    o = load_outline(ROOT / "examples" / "report.yaml")
+    monkeypatch.setenv("DRAFTER_CACHE", str(tmp_path / "cache"))
+    first = compose(o, bank).text
+    assert list((tmp_path / "cache").iterdir())  # compiled templates stored
+    assert compose(o, bank).text == first  # and read back
+    monkeypatch.setenv("DRAFTER_CACHE", "off")
+    assert compose(o, bank).text == first
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_CACHE", str(blocker / "sub"))  # cannot be created: no cache, no error
+    assert compose(o, bank).text == first

@@ -1,0 +1,223 @@
+"""Time loading a 100,000-phrase bank (target: under 1 s).
+
+1. Generate a bank of N phrases (default 100,000) in a temp folder, in a
+   child process (so the jieba dictionary it uses does not weigh on the
+   timings below). The records mimic what ``drafter mine`` writes: every kind,
+   texts cut and recombined from ``seeds/*.txt`` (some with ``{{slots}}``),
+   ``items`` and a ``frame`` for heading/parallel sets, 1–3 genres, six
+   jieba keywords, 1–20 sources (with ``lines`` for heading sets) and counts.
+   They are written with ``drafter.bank.write_files``.
+2. Time ``drafter.bank.load_bank(folder)`` in this process, best of 5.
+3. Time the whole command ``python -m drafter phrases stats --bank FOLDER
+   --json`` (interpreter start, imports, load, stats, JSON out), best of 5,
+   next to ``python -m drafter --version`` as the fixed start-up cost.
+
+    python bench/bench_bank.py              # 100,000 phrases
+    python bench/bench_bank.py --phrases 20000 --keep /tmp/bank20k
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_S = 1.0
+# Share of each kind in a bank mined from a large archive (pledges and
+# enumerations dominate, salutations and closings repeat a lot and stay few).
+KIND_WEIGHTS = {
+    "title": 14, "salutation": 2, "opening": 6, "transition": 12,
+    "heading": 10, "parallel": 24, "pledge": 28, "closing": 4,
+}
+GENRES = ("report", "seminar", "discussion", "pledge", "sharing", "other")
+ROLES = ("各位市领导", "各位代表", "各位委员", "各位来宾", "各位专家", "各位企业家", "老师们", "同学们",
+         "朋友们", "各位老同志", "各位同仁", "各位嘉宾")
+SLOTS = ("{{place}}", "{{name}}", "{{number}}", "{{org}}", "{{industry}}", "{{park}}", "{{project}}")
+
+
+# --- generating -------------------------------------------------------------------
+
+
+def _fragments() -> list[str]:
+    """Clauses of the seed speeches, 4–30 characters, without masks."""
+    from drafter.reader import read_lines
+
+    out = set()
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        for _, line in read_lines(p):
+            for frag in re.split(r"[，。；：！？、]", line):
+                frag = frag.strip("“”《》（） ")
+                if 4 <= len(frag) <= 30 and not re.search(r"[*X×]", frag):
+                    out.add(frag)
+    return sorted(out)
+
+
+def generate(folder: Path, n: int, seed: int = 1) -> None:
+    import logging
+
+    import jieba
+
+    from drafter.bank import Phrase, phrase_id, write_files
+    from drafter.frames import frame_of
+    from drafter.mine import PHRASE_KINDS, SET_SEPARATOR
+    from drafter.slots import slots_in
+
+    jieba.setLogLevel(logging.WARNING)
+    rng = random.Random(seed)
+    frags = _fragments()
+    kinds = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()), k=n)
+    docs = [f"corpus/{2015 + i % 9}/{i:05d}_{rng.getrandbits(32):08x}.txt" for i in range(4000)]
+
+    def clause(k: int = 1) -> str:
+        s = "，".join(rng.choice(frags) for _ in range(k))
+        if rng.random() < 0.15:
+            at = rng.randrange(len(s) + 1)
+            s = s[:at] + rng.choice(SLOTS) + s[at:]
+        return s
+
+    def text_for(kind: str, extra: int) -> tuple[str, list[str]]:
+        # ``extra`` grows on a collision, so every text is distinct after a few tries
+        if kind in ("heading", "parallel"):
+            m = rng.choice((2, 3, 3, 4, 4, 5))
+            lead = rng.choice(("", "坚持", "聚焦", "加快", "以", "在"))
+            items = [lead + clause(rng.choice((1, 1, 2))) for _ in range(m)]
+            return SET_SEPARATOR.join(items), items
+        if kind == "title":
+            return (rng.choice(("", "{{place}}", "关于")) + clause(1 + extra)
+                    + rng.choice(("", "——在全市工作会议上的讲话", "的汇报发言", "专题研讨发言"))), []
+        if kind == "salutation":
+            return (rng.choice(("尊敬的{{name}}书记，", "尊敬的各位领导，", "各位领导，", ""))
+                    + "、".join(rng.choice(ROLES) for _ in range(1 + extra)) + "，同志们："), []
+        if kind == "closing":
+            return (rng.choice(("汇报完毕，", "以上发言，", "以上是我的几点体会，", ""))
+                    + clause(1 + extra) + "，不当之处请批评指正。"), []
+        if kind == "pledge":
+            return ("为" + clause(rng.choice((1, 2)) + extra)
+                    + rng.choice(("贡献力量。", "作出新的更大贡献。", "添砖加瓦。", "交出优异答卷。"))), []
+        return clause(rng.choice((1, 2, 3)) + extra) + "。", []
+
+    seen: set[tuple[str, str]] = set()
+    phrases: list[Phrase] = []
+    t0 = time.perf_counter()
+    for kind in kinds:
+        extra = 0
+        text, items = text_for(kind, extra)
+        while (kind, text) in seen:
+            extra += 1
+            text, items = text_for(kind, extra)
+        seen.add((kind, text))
+        words = sorted({w for w in jieba.lcut(re.sub(r"\{\{\w+\}\}", "", text)) if len(w) >= 2},
+                       key=lambda w: (-len(w), w))
+        count = min(int(rng.paretovariate(1.5)), 500)
+        genre_pool = rng.sample(GENRES, rng.choice((1, 1, 2, 3)))
+        genres: dict[str, int] = {}
+        for _ in range(count):
+            g = rng.choice(genre_pool)
+            genres[g] = genres.get(g, 0) + 1
+        genres = dict(sorted(genres.items(), key=lambda kv: (-kv[1], kv[0])))
+        sources = []
+        for _ in range(min(count, 20)):
+            src: dict = {"doc": rng.choice(docs), "line": rng.randint(1, 60)}
+            if kind == "heading":
+                src["lines"] = sorted(rng.sample(range(src["line"], src["line"] + 40), len(items)))
+                src["line"] = src["lines"][0]
+            sources.append(src)
+        phrases.append(Phrase(
+            id=phrase_id(kind, text), kind=kind, text=text, items=items,
+            frame=frame_of(items) if items else None, slots=slots_in(text),
+            genre=next(iter(genres)), genres=genres, keywords=words[:6], sources=sources, count=count,
+        ))
+    counts = {k: 0 for k in PHRASE_KINDS}
+    for p in phrases:
+        counts[p.kind] += 1
+    manifest = {"format": 1, "files": len(docs), "speeches": len(docs) * 2, "skipped": [], "phrases": counts}
+    folder.mkdir(parents=True, exist_ok=True)
+    write_files(phrases, folder, manifest)
+    size = sum(f.stat().st_size for f in folder.iterdir())
+    print(f"generated {len(phrases):,} phrases in {time.perf_counter() - t0:.1f} s: "
+          f"{size / 1e6:.1f} MB in {folder}; by kind {counts}", flush=True)
+
+
+# --- timing -----------------------------------------------------------------------
+
+
+def time_load(folder: Path, repeat: int = 5, pause_gc: bool = False) -> tuple[list[float], int]:
+    """``load_bank`` times; with ``pause_gc`` the cyclic GC is off during each load
+    (a diagnostic: what load_bank would take if it paused the GC itself)."""
+    from drafter.bank import load_bank
+
+    times = []
+    n = 0
+    for _ in range(repeat):
+        gc.collect()
+        if pause_gc:
+            gc.disable()
+        try:
+            t0 = time.perf_counter()
+            bank = load_bank(folder)
+            times.append(time.perf_counter() - t0)
+        finally:
+            gc.enable()
+        n = len(bank.phrases)
+        del bank
+    return times, n
+
+
+def time_command(cmd: list[str], repeat: int = 5) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--phrases", type=int, default=100_000, help="bank size (default 100,000)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", type=Path, help="write the bank here and keep it (default: a temp folder)")
+    ap.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # child mode
+    args = ap.parse_args(argv)
+    if args.generate:
+        generate(args.generate, args.phrases, args.seed)
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="drafter-bank-") as tmp:
+        folder = args.keep or Path(tmp) / "bank"
+        subprocess.run([sys.executable, __file__, "--generate", str(folder),
+                        "--phrases", str(args.phrases), "--seed", str(args.seed)], check=True)
+
+        loads, n = time_load(folder)
+        loads_nogc, _ = time_load(folder, pause_gc=True)
+        stats_cmd = [sys.executable, "-m", "drafter", "phrases", "stats", "--bank", str(folder), "--json"]
+        whole = time_command(stats_cmd)
+        startup = time_command([sys.executable, "-m", "drafter", "--version"])
+
+    best = min(loads)
+    print(f"load_bank({n:,} phrases), in process: best {best:.3f} s "
+          f"(all: {', '.join(f'{t:.3f}' for t in loads)}) — target < {TARGET_S} s "
+          f"{'PASS' if best < TARGET_S else 'FAIL'}")
+    print(f"  diagnostic: the same with the cyclic GC paused during the load: best {min(loads_nogc):.3f} s")
+    print(f"`python -m drafter phrases stats --bank FOLDER --json`: best {min(whole):.3f} s "
+          f"(all: {', '.join(f'{t:.2f}' for t in whole)}); "
+          f"`python -m drafter --version`: best {min(startup):.3f} s")
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "bench_bank.json").write_text(json.dumps({
+        "phrases": n, "load_s": loads, "load_gc_paused_s": loads_nogc, "stats_cmd_s": whole, "startup_s": startup,
+        "pass": best < TARGET_S,
+    }, indent=1) + "\n", encoding="utf-8")
+    return 0 if best < TARGET_S else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

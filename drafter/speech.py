@@ -207,16 +207,23 @@ def match_heading(s: str) -> tuple[str, int, int, str] | None:
     return None
 
 
+_SPLITTERS: dict[str, re.Pattern[str]] = {}
+
+
 def split_sentences(text: str, terminals: str = "。！？") -> list[str]:
     """Split at sentence-final punctuation outside quotes and book-title marks.
 
     >>> split_sentences("他说“好。很好。”然后走了。再见！")
     ['他说“好。很好。”然后走了。', '再见！']
     """
+    rx = _SPLITTERS.get(terminals)
+    if rx is None:
+        rx = _SPLITTERS[terminals] = re.compile("[“《（”》）" + re.escape(terminals) + "]")
     out: list[str] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in rx.finditer(text):  # visit only quotes and terminals, not every character
+        i, ch = m.start(), m.group()
         if ch in "“《（":
             depth += 1
         elif ch in "”》）":

@@ -168,3 +168,11 @@ def test_parallel_jobs_give_the_same_bank():
     one, _ = mine_paths([SEEDS], jobs=1)
     two, _ = mine_paths([SEEDS], jobs=2)
     assert one == two
+
+
+def test_keywords_in_a_pool_match_in_process(monkeypatch):
+    records, _ = mine_paths([SEEDS])
+    one = [p.keywords for p in phrases_from_records(records, jobs=1)]
+    monkeypatch.setattr("drafter.bank.PARALLEL_KEYWORDS_FROM", 1)
+    two = [p.keywords for p in phrases_from_records(records, jobs=2)]
+    assert one == two

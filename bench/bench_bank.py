@@ -67,7 +67,7 @@ def generate(folder: Path, n: int, seed: int = 1) -> None:
 
     from drafter.bank import Phrase, phrase_id, write_files
     from drafter.frames import frame_of
-    from drafter.mine import PHRASE_KINDS, SET_SEPARATOR
+    from drafter.kinds import PHRASE_KINDS, SET_SEPARATOR
     from drafter.slots import slots_in
 
     jieba.setLogLevel(logging.WARNING)

@@ -40,6 +40,7 @@ BankOpt = Annotated[
     typer.Option("--bank", help="表达库文件夹；默认依次为 $DRAFTER_BANK、./phrasebank、内置表达库。", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="以 JSON 数组输出，便于其他程序读取。")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", help="最多列出几条；0 表示全部。")]
 KindOpt = Annotated[
     str | None,
     typer.Option("--kind", "-k", help="只看某类：title salutation opening transition heading lead parallel pledge closing。", show_default=False),
@@ -58,6 +59,19 @@ def _check_genre(genre: str | None) -> None:
 
     if genre is not None and genre not in GENRES:
         raise UsageError(f"未知文种“{genre}”；可用文种：{'、'.join(GENRES)}")
+
+
+def _print_phrases(found: list, limit: int, as_json: bool, title: str) -> None:
+    """The first ``limit`` phrases (0: all) as a JSON array or a table."""
+    from drafter import console
+
+    if limit < 0:
+        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
+    shown = found if limit == 0 else found[:limit]
+    if as_json:
+        console.print_json([p.to_json() for p in shown])
+    else:
+        console.phrase_table(shown, f"{title}，显示 {len(shown)} 条")
 
 
 def _version(value: bool) -> None:
@@ -110,45 +124,35 @@ def phrases_list(
     genre: Annotated[
         str | None, typer.Option("--genre", "-g", help="只看某文种：report seminar discussion pledge sharing other。", show_default=False)
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条；0 表示全部。")] = 50,
+    limit: LimitOpt = 50,
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
     """列出表达库中的条目。"""
-    from drafter import bank, console
+    from drafter import bank
 
     _check_kind(kind)
     _check_genre(genre)
-    if limit < 0:
-        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
     b = bank.load_bank(bank_dir)
     found = b.select(kind, genre)
-    shown = found if limit == 0 else found[:limit]
-    if as_json:
-        console.print_json([p.to_json() for p in shown])
-        return
-    console.phrase_table(shown, f"{b.path}：共 {len(found)} 条，显示 {len(shown)} 条")
+    _print_phrases(found, limit, as_json, f"{b.path}：共 {len(found)} 条")
 
 
 @phrases_app.command("search")
 def phrases_search(
     query: Annotated[str, typer.Argument(help="要查找的词或句子片段。")],
     kind: KindOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条；0 表示全部。")] = 20,
+    limit: LimitOpt = 20,
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
     """按字面和关键词搜索表达库，最相关的在前。"""
-    from drafter import bank, console
+    from drafter import bank
 
     _check_kind(kind)
     b = bank.load_bank(bank_dir)
     found = b.search(query, kind)
-    shown = found if limit <= 0 else found[:limit]
-    if as_json:
-        console.print_json([p.to_json() for p in shown])
-        return
-    console.phrase_table(shown, f"“{query}”：找到 {len(found)} 条")
+    _print_phrases(found, limit, as_json, f"“{query}”：找到 {len(found)} 条")
 
 
 @phrases_app.command("show")
@@ -337,9 +341,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as e:
         print(f"错误：{e.format_message()}", file=sys.stderr)
         sys.exit(e.exit_code)
-    except (KeyboardInterrupt, click.Abort):
+    except (KeyboardInterrupt, getattr(click, "Abort", KeyboardInterrupt)):
         print("\n已中断；没有写入任何不完整的文件。", file=sys.stderr)
         sys.exit(130)
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (… | head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     sys.exit(rv if isinstance(rv, int) else 0)

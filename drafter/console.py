@@ -140,24 +140,17 @@ def bank_stats(bank: Bank) -> None:
     con = _console()
     st = bank.stats()
     con.print(f"表达库：{bank.path}（共 {st['phrases']} 条）", markup=False)
-    t = Table(title="按类别", header_style="bold")
-    t.add_column("类别")
-    t.add_column("条数", justify="right")
-    for k, n in st["by_kind"].items():
-        t.add_row(f"{KIND_NAMES[k]}（{k}）", str(n))
-    con.print(t)
-    t = Table(title="按文种", header_style="bold")
-    t.add_column("文种")
-    t.add_column("条数", justify="right")
-    for g, n in st["by_genre"].items():
-        t.add_row(f"{GENRE_NAMES.get(g, g)}（{g}）", str(n))
-    con.print(t)
-    t = Table(title="主要来源", header_style="bold")
-    t.add_column("文件", overflow="fold")
-    t.add_column("条数", justify="right")
-    for d, n in st["top_sources"]:
-        t.add_row(d, str(n))
-    con.print(t)
+    for title, column, rows in (
+        ("按类别", "类别", [(f"{KIND_NAMES[k]}（{k}）", n) for k, n in st["by_kind"].items()]),
+        ("按文种", "文种", [(f"{GENRE_NAMES.get(g, g)}（{g}）", n) for g, n in st["by_genre"].items()]),
+        ("主要来源", "文件", st["top_sources"]),
+    ):
+        t = Table(title=title, header_style="bold")
+        t.add_column(column, overflow="fold")
+        t.add_column("条数", justify="right")
+        for name, n in rows:
+            t.add_row(name, str(n))
+        con.print(t)
 
 
 def templates_table(infos: Sequence) -> None:

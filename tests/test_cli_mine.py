@@ -123,3 +123,15 @@ def test_real_entry_point(tmp_path):
     assert p.returncode == 1 and "路径不存在" in p.stderr and "Traceback" not in p.stderr
     p = run_process("mine", "--jobs", "abc", cwd=tmp_path)
     assert p.returncode == 2 and "用法错误" in p.stderr
+
+
+def test_output_into_a_closed_pipe_is_quiet(tmp_path):
+    import subprocess
+    import sys
+
+    for args in ("phrases stats", "phrases list -n 0", "phrases list -n 0 --json"):
+        p = subprocess.run(
+            f"{sys.executable} -m drafter {args} | head -n 1",
+            shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        )
+        assert "Traceback" not in p.stderr and "Error" not in p.stderr, (args, p.stderr)

@@ -153,6 +153,8 @@ class Bank:
             matches = [p for p in self.phrases if p.id.startswith(pid)] if len(pid) >= 4 else []
             if len(matches) == 1:
                 return matches[0]
+            if len(pid) < 4:
+                raise BankError(f"编号 {pid} 太短；请至少写前 4 位，如 drafter phrases show {pid}xx") from None
             if len(matches) > 1:
                 raise BankError(f"编号 {pid} 对应 {len(matches)} 个条目；请多写几位") from None
             raise BankError(
@@ -390,6 +392,20 @@ def _parse_jsonl(path: Path) -> list[dict]:
         raise
 
 
+def _field_problem(rec: object) -> str:
+    from dataclasses import MISSING, fields
+
+    if not isinstance(rec, dict):
+        return "应为 JSON 对象"
+    required = {f.name for f in fields(Phrase) if f.default is MISSING and f.default_factory is MISSING}
+    known = {f.name for f in fields(Phrase)}
+    missing = sorted(required - rec.keys())
+    extra = sorted(rec.keys() - known)
+    return "；".join(
+        part for part in (f"缺少 {'、'.join(missing)}" if missing else "", f"多出 {'、'.join(extra)}" if extra else "") if part
+    ) or "字段类型不对"
+
+
 def load_bank(bank: Path | str | None = None) -> Bank:
     """Load the bank chosen by ``resolve_bank_dir``. Raises BankError with the fix."""
     folder = resolve_bank_dir(bank)
@@ -418,7 +434,7 @@ def load_bank(bank: Path | str | None = None) -> Bank:
                     phrases.append(Phrase(**rec))
                 except TypeError as e:
                     raise BankError(
-                        f"表达库文件 {path} 第 {n} 条记录字段不对（{e}）；请重新运行 drafter mine"
+                        f"表达库文件 {path} 第 {n} 条记录字段不对（{_field_problem(rec)}）；请重新运行 drafter mine"
                     ) from e
     finally:
         if was_enabled:

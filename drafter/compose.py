@@ -272,6 +272,8 @@ def render_template(template: TemplateInfo, outline: Outline, bank: Bank, seed: 
         raise TemplateError(
             f"模板 {e.filename or template.path} 第 {e.lineno} 行语法错误：{e.message}；请修正模板"
         ) from e
+    except UnicodeDecodeError as e:
+        raise TemplateError(f"模板 {template.path} 不是 UTF-8 编码；请用编辑器另存为 UTF-8") from e
     context: dict[str, Any] = {
         "outline": outline,
         "o": outline,
@@ -294,6 +296,9 @@ def render_template(template: TemplateInfo, outline: Outline, bank: Bank, seed: 
         ) from e
     except jinja2.TemplateError as e:
         raise TemplateError(f"模板 {_template_location(e) or template.path} 出错：{e}") from e
+    except UnicodeDecodeError as e:  # a template it imports or includes
+        dirs = "、".join(str(d) for d in template_dirs(user_dir))
+        raise TemplateError(f"{template.path} 引用的模板不是 UTF-8 编码（在 {dirs} 中）；请另存为 UTF-8") from e
     return text, picker
 
 

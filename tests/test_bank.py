@@ -89,3 +89,13 @@ def test_search_ranks_substring_first():
     assert bank.get("a").text == "发言完毕。"
     with pytest.raises(BankError, match="没有编号"):
         bank.get("zzzz")
+
+
+def test_bank_record_with_wrong_fields(tmp_path):
+    out, _, _ = build_bank([SEEDS], tmp_path / "b")
+    (out / "closing.jsonl").write_text('{"id": "x", "colour": 1}\n', encoding="utf-8")
+    with pytest.raises(BankError, match=r"第 1 条记录字段不对（缺少 kind、text；多出 colour）"):
+        load_bank(out)
+    bank = load_bank(ROOT / "phrasebank")
+    with pytest.raises(BankError, match="至少写前 4 位"):
+        bank.get("op")

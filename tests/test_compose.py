@@ -149,3 +149,10 @@ def test_template_cache_is_used_and_optional(tmp_path, monkeypatch, bank):
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("DRAFTER_CACHE", str(blocker / "sub"))  # cannot be created: no cache, no error
     assert compose(o, bank).text == first
+
+
+def test_template_not_utf8(tmp_path, bank):
+    (tmp_path / "report.j2").write_bytes("{{ o.title }}\n标题\n".encode("gbk"))
+    o = load_outline(ROOT / "examples" / "report.yaml")
+    with pytest.raises(TemplateError, match="不是 UTF-8 编码"):
+        compose(o, bank, user_dir=tmp_path)

@@ -322,23 +322,7 @@ def compose(outline: Outline, bank: Bank, seed: int = 0, user_dir: Path | str | 
     speeches = parse_text(text, str(outline.path or ""))
     blocks = [b for sp in speeches for b in sp.blocks]
     speech = Speech(blocks, str(outline.path or ""), outline.genre)
-    return Draft(plain_text(speech), speech, picker.missing, picker.used_ids)
-
-
-def plain_text(speech: Speech) -> str:
-    """The speech as a writer would paste it: one paragraph a line, a blank line after the title block."""
-    out: list[str] = []
-    header = True
-    for b in speech.blocks:
-        if b.runin and out:
-            out[-1] += b.text
-            continue
-        if header and b.kind not in ("title", "subtitle", "speaker"):
-            header = False
-            if out:
-                out.append("")
-        out.append(b.text)
-    return "\n".join(out) + "\n"
+    return Draft(speech.text(), speech, picker.missing, picker.used_ids)
 
 
 def markdown(speech: Speech) -> str:

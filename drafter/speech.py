@@ -135,13 +135,19 @@ class Speech:
         return list(groups.values())
 
     def text(self) -> str:
-        """The speech as plain text, one block a line (run-in paragraphs joined)."""
+        """The speech as a writer would paste it: one paragraph a line (run-in
+        paragraphs joined to their heading), a blank line after the title block."""
         out: list[str] = []
+        header = True
         for b in self.blocks:
             if b.runin and out:
                 out[-1] += b.text
-            else:
-                out.append(b.text)
+                continue
+            if header and b.kind not in ("title", "subtitle", "speaker"):
+                header = False
+                if out:
+                    out.append("")
+            out.append(b.text)
         return "\n".join(out) + "\n"
 
 

@@ -140,7 +140,7 @@ def test_core_title(written):
 
 def test_text_round_trips_in_order(written):
     speech, doc = written
-    expected = speech.text().splitlines()
+    expected = [line for line in speech.text().splitlines() if line]
     assert [p.text for p in body_paragraphs(doc)] == expected
 
 

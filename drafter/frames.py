@@ -150,9 +150,3 @@ def fill_frame(frame: str, values: Sequence[str]) -> str:
         return values[i] if i < len(values) else f"【待补：第{i + 1}处】"
 
     return FRAME_HOLE.sub(sub, frame)
-
-
-def holes_of(frame: str, item: str) -> list[str] | None:
-    """What an item puts in each hole of a frame, or None when it does not fit."""
-    m = frame_pattern(frame).match(item)
-    return list(m.groups()) if m else None

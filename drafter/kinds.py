@@ -5,7 +5,6 @@ from __future__ import annotations
 PHRASE_KINDS = (
     "title", "salutation", "opening", "transition", "heading", "lead", "parallel", "pledge", "closing",
 )
-SET_KINDS = ("heading", "parallel")
 SET_SEPARATOR = " / "  # between the items of a set in its ``text``
 
 KIND_NAMES = {

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.atomic import check_target, write_text
-from drafter.compose import Draft, compose, find_template, list_templates, markdown
-from drafter.errors import GenreError, OutlineError, UsageError
+from drafter.compose import Draft, compose, find_template, markdown, template_dirs
+from drafter.errors import OutlineError, UsageError
 from drafter.outline import load_outline
 
 FORMATS = ("docx", "txt", "md")
@@ -124,7 +124,7 @@ def template_keys(genre: str, templates: Path | str | None = None) -> list[str]:
     import jinja2
     from jinja2 import nodes
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in _dirs(templates)]))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(templates)]))
     info = find_template(genre, templates)
     seen_files: set[str] = set()
     keys: dict[str, None] = {}
@@ -155,19 +155,8 @@ def template_keys(genre: str, templates: Path | str | None = None) -> list[str]:
     return list(keys)
 
 
-def _dirs(templates: Path | str | None) -> list[Path]:
-    from drafter.compose import template_dirs
-
-    return template_dirs(templates)
-
-
-def genres_line(templates: Path | str | None = None) -> str:
-    return "、".join(f"{t.genre}（{t.name}）" for t in list_templates(templates))
-
-
 __all__ = [
     "FORMATS",
-    "GenreError",
     "RenderResult",
     "example_text",
     "new_outline",

@@ -50,8 +50,6 @@ _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] =
     ("industry", re.compile(r"^(?:产业|行业|链)"), None),
 )
 
-SLOT_NAMES = ("name", "number", "place", "org", "project", "park", "industry")
-
 
 def slot_for(before: str, after: str) -> str:
     """The slot name for a mask between ``before`` and ``after``."""

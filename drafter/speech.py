@@ -13,7 +13,7 @@ siblings) and closing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -363,8 +363,3 @@ def parse_text(text: str, doc: str = "") -> list[Speech]:
 def parse_file(path: Path | str, doc: str | None = None) -> list[Speech]:
     """Read and parse a speech file. Raises ReadError when it cannot be read."""
     return parse_lines(read_lines(path), doc if doc is not None else str(path))
-
-
-def iter_blocks(speeches: Sequence[Speech]) -> Iterator[Block]:
-    for sp in speeches:
-        yield from sp.blocks

@@ -314,6 +314,9 @@ def check_cmd(
 # --- entry point ------------------------------------------------------------
 
 
+INTERRUPTED = 130  # exit status after Ctrl-C, as shells report it
+
+
 def _click_exceptions():
     """The click exceptions typer raises (recent typer vendors click as ``typer._click``)."""
     try:
@@ -342,9 +345,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"错误：{e.format_message()}", file=sys.stderr)
         sys.exit(e.exit_code)
     except (KeyboardInterrupt, getattr(click, "Abort", KeyboardInterrupt)):
-        print("\n已中断；没有写入任何不完整的文件。", file=sys.stderr)
-        sys.exit(130)
+        print("\n已中断；没有写入任何不完整的文件，原有文件未改动。", file=sys.stderr)
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:  # the reader went away (… | head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+    if rv == INTERRUPTED:  # typer turns Ctrl-C into this exit code itself
+        print("\n已中断；没有写入任何不完整的文件，原有文件未改动。", file=sys.stderr)
     sys.exit(rv if isinstance(rv, int) else 0)

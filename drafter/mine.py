@@ -187,8 +187,15 @@ def _mapped(sources: list[SourceFile], jobs: int) -> Iterator[tuple[str, list[Ra
     import multiprocessing
 
     chunk = max(1, min(16, len(sources) // (jobs * 8)))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    # Ctrl-C is the parent's to handle (it keeps the old bank and says so); workers stay quiet.
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint) as pool:
         yield from pool.imap(mine_file, sources, chunksize=chunk)
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def mine_paths(

@@ -135,3 +135,32 @@ def test_output_into_a_closed_pipe_is_quiet(tmp_path):
             shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=60,
         )
         assert "Traceback" not in p.stderr and "Error" not in p.stderr, (args, p.stderr)
+
+
+def test_ctrl_c_during_mine_keeps_the_old_bank(tmp_path):
+    """SIGINT in the middle of mining: a message, exit 130, the old bank as it was, no temp folders."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from drafter.bank import build_bank
+
+    build_bank([SEEDS], tmp_path / "bank")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "bank").iterdir()}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (SEEDS / "001_89acf522c07d8a93.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (corpus / f"{i:03}.txt").write_text(text * 20, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "mine", "corpus", "--out", "bank", "--jobs", "2"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert "已中断" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in (tmp_path / "bank").iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank", "corpus"]

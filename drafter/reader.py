@@ -114,16 +114,16 @@ def _text_lines(text: str) -> list[Line]:
 
 
 _MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-+]\s+)")
-_MD_BOLD_LINE = re.compile(r"^\*\*(.+)\*\*$")
+_MD_EMPHASIS_LINE = re.compile(r"^(\*\*|\*|__|_)([^*_].*?)\1$")  # a whole line in bold or italics
 
 
 def _md_lines(text: str) -> list[Line]:
     out = []
     for i, line in _text_lines(text):
         line = _MD_PREFIX.sub("", line)
-        m = _MD_BOLD_LINE.match(line)
-        if m and "**" not in m.group(1):
-            line = m.group(1)
+        m = _MD_EMPHASIS_LINE.match(line)
+        if m and "*" not in m.group(2):
+            line = m.group(2)
         out.append((i, line.strip()))
     return out
 

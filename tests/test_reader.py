@@ -53,8 +53,8 @@ def test_docx_paragraphs_are_numbered(tmp_path):
 
 def test_markdown_headings_are_plain_lines(tmp_path):
     p = tmp_path / "a.md"
-    p.write_text("# 标题\n\n**同志们：**\n\n## 一、要点\n", encoding="utf-8")
-    assert [t for _, t in read_lines(p) if t] == ["标题", "同志们：", "一、要点"]
+    p.write_text("# 标题\n\n*局长 张三*\n\n**同志们：**\n\n## 一、要点\n**市要加快。\n", encoding="utf-8")
+    assert [t for _, t in read_lines(p) if t] == ["标题", "局长 张三", "同志们：", "一、要点", "**市要加快。"]
 
 
 @pytest.mark.parametrize(

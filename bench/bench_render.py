@@ -43,11 +43,11 @@ def main() -> None:
     ap.add_argument("--outline", default=str(ROOT / "examples" / "report.yaml"))
     args = ap.parse_args()
 
-    import docx
-
     # Measure drafter as pip installs it: byte-compiled. (An editable install run
     # with PYTHONDONTWRITEBYTECODE=1 would recompile every module on every run.)
     import compileall
+
+    import docx
 
     compileall.compile_dir(str(ROOT / "drafter"), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:

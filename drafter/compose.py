@@ -17,7 +17,7 @@ these functions:
 - ``frame(kind="parallel", holes=None, context="")``: a mined frame (with
   ``holes`` holes when given); ``fill_frame(frame, values)``;
 - ``sentence(text)``: text ending in sentence punctuation;
-- ``placeholder(name)``: 【待补：name】 (recorded as missing).
+- ``placeholder(name)``: 【待补：name】 (listed as missing like every placeholder).
 
 Outline text is passed as data and never evaluated as a template.
 """
@@ -35,7 +35,7 @@ from drafter.errors import GenreError, TemplateError
 from drafter.frames import FRAME_HOLE, fill_frame
 from drafter.kinds import GENRE_NAMES
 from drafter.outline import AUTO, NONE, Outline
-from drafter.slots import fill
+from drafter.slots import fill, placeholder, placeholders_in
 from drafter.speech import Speech, cn_numeral, detect_genre, format_number, parse_text
 
 if TYPE_CHECKING:
@@ -144,8 +144,12 @@ class Draft:
 
     text: str
     speech: Speech
-    missing: list[str] = field(default_factory=list)
     used: list[str] = field(default_factory=list)  # ids of bank phrases used
+
+    @property
+    def missing(self) -> list[str]:
+        """Every 【待补：…】 left in the draft (from empty slots, the template or the outline)."""
+        return placeholders_in(self.text)
 
     @property
     def chars(self) -> int:
@@ -166,7 +170,6 @@ class _Picker:
         self.rng = random.Random(seed)
         self.used_ids: list[str] = []
         self.used_texts: set[str] = set()
-        self.missing: list[str] = []
         self.written = " ".join(
             [outline.title, outline.topic, outline.meeting]
             + [s.heading for s in outline.sections]
@@ -189,37 +192,35 @@ class _Picker:
         named = detect_genre(p.text)
         return named in ("other", self.outline.genre)
 
-    def candidates(self, kind: str, context: str = "") -> list[Phrase]:
-        pool = [
-            p for p in self.bank.select(kind)
+    def candidates(self, kind: str, context: str = "") -> list[tuple[float, Phrase]]:
+        """Unused phrases of a kind that fit the genre, best score first."""
+        scored = [
+            (self._score(p, context), p) for p in self.bank.select(kind)
             if p.id not in self.used_ids and p.text not in self.used_texts
             and p.text not in self.written and self.fits_genre(p)
         ]
-        pool.sort(key=lambda p: (-self._score(p, context), p.id))
-        return pool
-
-    def take(self, p: Phrase) -> str:
-        self.used_ids.append(p.id)
-        self.used_texts.add(p.text)
-        return fill(p.text, self.outline.vars, self.missing)
+        scored.sort(key=lambda sp: (-sp[0], sp[1].id))
+        return scored
 
     def phrase(self, kind: str, context: str = "", default: str = "") -> str:
         pool = self.candidates(kind, context)
         if not pool:
             return default
-        best = self._score(pool[0], context)
-        top = [p for p in pool if self._score(p, context) >= best - 1.0][:5]
-        return self.take(self.rng.choice(top))
+        best = pool[0][0]
+        p = self.rng.choice([p for score, p in pool[:5] if score >= best - 1.0])
+        self.used_ids.append(p.id)
+        self.used_texts.add(p.text)
+        return fill(p.text, self.outline.vars)
 
     def frame(self, kind: str = "parallel", holes: int | None = None, context: str = "") -> str:
-        pool = [p for p in self.candidates(kind, context) if p.frame]
+        pool = [p for _, p in self.candidates(kind, context) if p.frame]
         if holes is not None:
             pool = [p for p in pool if len(FRAME_HOLE.findall(p.frame or "")) == holes]
         if not pool:
             return ""
         p = self.rng.choice(pool[:5])
         self.used_ids.append(p.id)
-        return fill(p.frame or "", self.outline.vars, self.missing)
+        return fill(p.frame or "", self.outline.vars)
 
     def choice(self, value: str, kind: str, context: str = "") -> str:
         if value == NONE:
@@ -227,11 +228,6 @@ class _Picker:
         if value == AUTO:
             return self.phrase(kind, context)
         return value
-
-    def placeholder(self, name: str) -> str:
-        if name not in self.missing:
-            self.missing.append(name)
-        return f"【待补：{name}】"
 
 
 def sentence(text: str) -> str:
@@ -281,7 +277,7 @@ def render_template(template: TemplateInfo, outline: Outline, bank: Bank, seed: 
         "choice": picker.choice,
         "frame": picker.frame,
         "fill_frame": fill_frame,
-        "placeholder": picker.placeholder,
+        "placeholder": placeholder,
         "cn": cn_numeral,
         "marker": format_number,
         "enum": lambda n: f"{cn_numeral(n)}是",
@@ -299,30 +295,22 @@ def render_template(template: TemplateInfo, outline: Outline, bank: Bank, seed: 
     except UnicodeDecodeError as e:  # a template it imports or includes
         dirs = "、".join(str(d) for d in template_dirs(user_dir))
         raise TemplateError(f"{template.path} 引用的模板不是 UTF-8 编码（在 {dirs} 中）；请另存为 UTF-8") from e
+    except Exception as e:  # a template calling a function wrongly (cn("x"), o.sections[9])
+        raise TemplateError(
+            f"模板 {_template_location(e) or template.path} 运行出错（{type(e).__name__}：{e}）；请修正模板"
+        ) from e
     return text, picker
-
-
-def _tidy(text: str) -> str:
-    """Collapse runs of blank lines and strip trailing spaces."""
-    lines = [ln.rstrip() for ln in text.splitlines()]
-    out: list[str] = []
-    for ln in lines:
-        if ln or (out and out[-1]):
-            out.append(ln)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out) + "\n"
 
 
 def compose(outline: Outline, bank: Bank, seed: int = 0, user_dir: Path | str | None = None) -> Draft:
     """Render an outline into a draft. This is ``drafter render`` without the file writing."""
     template = find_template(outline.genre, user_dir)
     text, picker = render_template(template, outline, bank, seed, user_dir)
-    text = _tidy(text)
+    # The parser skips blank lines and strips spaces, so template whitespace does not matter.
     speeches = parse_text(text, str(outline.path or ""))
     blocks = [b for sp in speeches for b in sp.blocks]
     speech = Speech(blocks, str(outline.path or ""), outline.genre)
-    return Draft(speech.text(), speech, picker.missing, picker.used_ids)
+    return Draft(speech.text(), speech, picker.used_ids)
 
 
 def markdown(speech: Speech) -> str:

@@ -21,7 +21,7 @@ from drafter.frames import frame_of
 from drafter.kinds import SET_SEPARATOR
 from drafter.reader import SourceFile, iter_corpus, read_lines
 from drafter.slots import slotify
-from drafter.speech import CN_DIGITS, Block, Speech, cn_number, parse_lines, split_sentences
+from drafter.speech import CN_DIGITS, Speech, cn_number, parse_lines, split_sentences
 
 MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
 
@@ -107,10 +107,6 @@ def _clause_at(sentence: str, at: int) -> str:
             return _strip_end(text.strip())
         pos += len(clause)
     return _strip_end(sentence)
-
-
-def _body_paragraphs(speech: Speech) -> list[Block]:
-    return [b for b in speech.blocks if b.kind == "paragraph"]
 
 
 def mine_speech(speech: Speech) -> list[Raw]:

@@ -89,7 +89,7 @@ class _Lines:
             if getattr(node, "id", "") == "mapping":
                 for k, v in node.value:
                     if k.value == key:
-                        nxt = v if not isinstance(key, str) or v is not None else k
+                        nxt = v
                         break
             elif getattr(node, "id", "") == "sequence" and isinstance(key, int) and key < len(node.value):
                 nxt = node.value[key]

@@ -17,7 +17,6 @@ from drafter.errors import OutlineError, UsageError
 from drafter.outline import load_outline
 
 FORMATS = ("docx", "txt", "md")
-PLACEHOLDER = re.compile(r"【待补：([^】]+)】")
 
 
 @dataclass
@@ -29,7 +28,7 @@ class RenderResult:
     @property
     def missing(self) -> list[str]:
         """Every placeholder left in the draft, in order, once each."""
-        return list(dict.fromkeys(PLACEHOLDER.findall(self.draft.text)))
+        return self.draft.missing
 
 
 def resolve_output(outline_path: Path, out: str | Path | None, fmt: str | None) -> tuple[Path | None, str]:

@@ -97,6 +97,27 @@ def as_pattern(text: str) -> re.Pattern[str]:
     return re.compile(rx)
 
 
+PLACEHOLDER = re.compile(r"【待补：([^】]+)】")
+
+
+def placeholder(name: str) -> str:
+    """The visible mark for a value the writer must still supply.
+
+    >>> placeholder("place")
+    '【待补：place】'
+    """
+    return f"【待补：{name}】"
+
+
+def placeholders_in(text: str) -> list[str]:
+    """Names of the placeholders left in a text, in order, once each.
+
+    >>> placeholders_in("【待补：a】和【待补：b】又【待补：a】")
+    ['a', 'b']
+    """
+    return list(dict.fromkeys(PLACEHOLDER.findall(text)))
+
+
 def fill(text: str, values: dict[str, object], missing: list[str] | None = None) -> str:
     """Fill slots from ``values``; a list value fills repeated slots in order.
 
@@ -122,7 +143,7 @@ def fill(text: str, values: dict[str, object], missing: list[str] | None = None)
         if value is None or value == "":
             if missing is not None and key not in missing:
                 missing.append(key)
-            return f"【待补：{key}】"
+            return placeholder(key)
         return str(value)
 
     return SLOT.sub(sub, text)

@@ -156,3 +156,10 @@ def test_template_not_utf8(tmp_path, bank):
     o = load_outline(ROOT / "examples" / "report.yaml")
     with pytest.raises(TemplateError, match="不是 UTF-8 编码"):
         compose(o, bank, user_dir=tmp_path)
+
+
+def test_template_runtime_error_is_a_template_error(tmp_path, bank):
+    (tmp_path / "report.j2").write_text("{{ o.title }}\n{{ cn('x') }}\n", encoding="utf-8")
+    o = load_outline(ROOT / "examples" / "report.yaml")
+    with pytest.raises(TemplateError, match=r"report\.j2 第 2 行 运行出错（TypeError"):
+        compose(o, bank, user_dir=tmp_path)

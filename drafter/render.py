@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.atomic import check_target, write_text
-from drafter.compose import Draft, compose, find_template, markdown, template_dirs
+from drafter.compose import Draft, compose, environment, find_template, markdown
 from drafter.errors import OutlineError, UsageError
 from drafter.outline import load_outline
 
@@ -123,7 +123,7 @@ def template_keys(genre: str, templates: Path | str | None = None) -> list[str]:
     import jinja2
     from jinja2 import nodes
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(templates)]))
+    env = environment(templates)
     info = find_template(genre, templates)
     seen_files: set[str] = set()
     keys: dict[str, None] = {}

@@ -6,8 +6,8 @@
    texts cut and recombined from ``seeds/*.txt`` (some with ``{{slots}}``),
    ``items`` and a ``frame`` for heading/parallel sets, 1–3 genres, six
    jieba keywords, 1–20 sources (with ``lines`` for heading sets) and counts.
-   They are written with ``drafter.bank.write_files``.
-2. Time ``drafter.bank.load_bank(folder)`` in this process, best of 5.
+   They are written with ``drafter.bank.store.write_files``.
+2. Time ``drafter.bank.store.load_bank(folder)`` in this process, best of 5.
 3. Time the whole command ``python -m drafter phrases stats --bank FOLDER
    --json`` (interpreter start, imports, load, stats, JSON out), best of 5,
    next to ``python -m drafter --version`` as the fixed start-up cost.
@@ -48,7 +48,7 @@ SLOTS = ("{{place}}", "{{name}}", "{{number}}", "{{org}}", "{{industry}}", "{{pa
 
 def _fragments() -> list[str]:
     """Clauses of the seed speeches, 4–30 characters, without masks."""
-    from drafter.reader import read_lines
+    from drafter.text.reader import read_lines
 
     out = set()
     for p in sorted((ROOT / "seeds").glob("*.txt")):
@@ -65,10 +65,10 @@ def generate(folder: Path, n: int, seed: int = 1) -> None:
 
     import jieba
 
-    from drafter.bank import Phrase, phrase_id, write_files
-    from drafter.frames import frame_of
+    from drafter.bank.frames import frame_of
+    from drafter.bank.store import Phrase, phrase_id, write_files
     from drafter.kinds import PHRASE_KINDS, SET_SEPARATOR
-    from drafter.slots import slots_in
+    from drafter.text.slots import slots_in
 
     jieba.setLogLevel(logging.WARNING)
     rng = random.Random(seed)
@@ -152,7 +152,7 @@ def generate(folder: Path, n: int, seed: int = 1) -> None:
 def time_load(folder: Path, repeat: int = 5, pause_gc: bool = False) -> tuple[list[float], int]:
     """``load_bank`` times; with ``pause_gc`` the cyclic GC is off during each load
     (a diagnostic: what load_bank would take if it paused the GC itself)."""
-    from drafter.bank import load_bank
+    from drafter.bank.store import load_bank
 
     times = []
     n = 0

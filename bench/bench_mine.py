@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import DEFAULT_OUT, ROOT, ensure_corpus
 
-from drafter.reader import decode, iter_corpus
+from drafter.text.reader import decode, iter_corpus
 
 OUT = ROOT / "bench" / "out"
 TARGET_J1 = 1.3

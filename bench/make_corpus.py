@@ -32,9 +32,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.reader import read_lines
-from drafter.slots import MASK, slot_for
-from drafter.speech import format_number, match_heading, parse_lines
+from drafter.text.reader import read_lines
+from drafter.text.slots import MASK, slot_for
+from drafter.text.speech import format_number, match_heading, parse_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

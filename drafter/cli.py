@@ -55,7 +55,7 @@ def _check_kind(kind: str | None) -> None:
 
 
 def _check_genre(genre: str | None) -> None:
-    from drafter.speech import GENRES
+    from drafter.text.speech import GENRES
 
     if genre is not None and genre not in GENRES:
         raise UsageError(f"未知文种“{genre}”；可用文种：{'、'.join(GENRES)}")
@@ -105,7 +105,8 @@ def mine_cmd(
     force: Annotated[bool, typer.Option("--force", help="输出文件夹已有非表达库文件时仍然替换。")] = False,
 ) -> None:
     """从讲话稿语料中提炼表达库（每条表达都注明出处）。"""
-    from drafter import bank, console
+    from drafter import console
+    from drafter.bank import store as bank
 
     started = time.perf_counter()
     with console.progress_bar("提炼中") as progress:
@@ -129,7 +130,7 @@ def phrases_list(
     bank_dir: BankOpt = None,
 ) -> None:
     """列出表达库中的条目。"""
-    from drafter import bank
+    from drafter.bank import store as bank
 
     _check_kind(kind)
     _check_genre(genre)
@@ -147,7 +148,7 @@ def phrases_search(
     bank_dir: BankOpt = None,
 ) -> None:
     """按字面和关键词搜索表达库，最相关的在前。"""
-    from drafter import bank
+    from drafter.bank import store as bank
 
     _check_kind(kind)
     b = bank.load_bank(bank_dir)
@@ -162,7 +163,8 @@ def phrases_show(
     bank_dir: BankOpt = None,
 ) -> None:
     """显示一条表达的全部内容和每处出处的上下文。"""
-    from drafter import bank, console
+    from drafter import console
+    from drafter.bank import store as bank
 
     b = bank.load_bank(bank_dir)
     p = b.get(phrase_id)
@@ -179,7 +181,8 @@ def phrases_show(
 @phrases_app.command("stats")
 def phrases_stats(as_json: JsonOpt = False, bank_dir: BankOpt = None) -> None:
     """统计表达库：各类别、各文种条数和主要来源。"""
-    from drafter import bank, console
+    from drafter import console
+    from drafter.bank import store as bank
 
     b = bank.load_bank(bank_dir)
     if as_json:
@@ -203,7 +206,7 @@ TemplatesOpt = Annotated[
 def templates_list(templates: TemplatesOpt = None, as_json: JsonOpt = False) -> None:
     """列出可用文种：代号、中文名、模板路径、是否为用户模板。"""
     from drafter import console
-    from drafter.compose import list_templates
+    from drafter.draft.compose import list_templates
 
     infos = list_templates(templates)
     if as_json:
@@ -218,8 +221,8 @@ def templates_show(
     templates: TemplatesOpt = None,
 ) -> None:
     """显示一个文种的模板源码和它读取的提纲字段。"""
-    from drafter.compose import find_template
-    from drafter.render import template_keys
+    from drafter.draft.compose import find_template
+    from drafter.draft.render import template_keys
 
     info = find_template(genre, templates)
     typer.echo(f"# {info.genre}（{info.name}）：{info.path}")
@@ -237,7 +240,7 @@ def new_cmd(
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件。")] = False,
 ) -> None:
     """生成一份带中文注释的示例提纲，改好后即可 render。"""
-    from drafter.render import new_outline
+    from drafter.draft.render import new_outline
 
     target = new_outline(genre, out, templates, force)
     if target is not None:
@@ -261,7 +264,7 @@ def render_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="草稿中仍有待补内容时报错，不写文件。")] = False,
 ) -> None:
     """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版）。"""
-    from drafter.render import render_outline
+    from drafter.draft.render import render_outline
 
     result = render_outline(outline, out, fmt, seed, bank_dir, templates, force, strict)
     where = str(result.target) if result.target else "标准输出"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from drafter.kinds import GENRE_NAMES, KIND_NAMES, PHRASE_KINDS
 
 if TYPE_CHECKING:
-    from drafter.bank import Bank, Phrase
-    from drafter.mine import MineStats
+    from drafter.bank.mine import MineStats
+    from drafter.bank.store import Bank, Phrase
 
 def _console(stderr: bool = False):
     from rich.console import Console

@@ -5,7 +5,15 @@ import shutil
 
 import pytest
 
-from drafter.bank import Bank, Phrase, build_bank, data_dir, load_bank, resolve_bank_dir, save_bank
+from drafter.bank.store import (
+    Bank,
+    Phrase,
+    build_bank,
+    data_dir,
+    load_bank,
+    resolve_bank_dir,
+    save_bank,
+)
 from drafter.errors import BankError, OutputError
 from tests.conftest import ROOT, SEEDS
 
@@ -61,7 +69,7 @@ def test_failed_write_keeps_the_old_bank(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("drafter.bank.write_files", boom)
+    monkeypatch.setattr("drafter.bank.store.write_files", boom)
     with pytest.raises(KeyboardInterrupt):
         save_bank([], out, {})
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

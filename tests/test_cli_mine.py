@@ -144,7 +144,7 @@ def test_ctrl_c_during_mine_keeps_the_old_bank(tmp_path):
     import sys
     import time
 
-    from drafter.bank import build_bank
+    from drafter.bank.store import build_bank
 
     build_bank([SEEDS], tmp_path / "bank")
     before = {p.name: p.read_bytes() for p in (tmp_path / "bank").iterdir()}

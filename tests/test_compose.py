@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from drafter.bank import load_bank
-from drafter.compose import compose, find_template, list_templates
+from drafter.bank.store import load_bank
+from drafter.draft.compose import compose, find_template, list_templates
+from drafter.draft.outline import load_outline, parse_outline
 from drafter.errors import GenreError, TemplateError
-from drafter.outline import load_outline, parse_outline
-from drafter.speech import parse_text
+from drafter.text.speech import parse_text
 from tests.conftest import ROOT
 
 GENRES = ["report", "seminar", "discussion", "pledge", "sharing"]

@@ -1,4 +1,4 @@
-"""drafter.docx_writer: GB/T 9704 layout, asserted on the XML read back with python-docx."""
+"""drafter.word.docx_writer: GB/T 9704 layout, asserted on the XML read back with python-docx."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafter.docx_writer import build_document, write_docx
 from drafter.errors import OutputError
-from drafter.speech import Block, Speech, parse_text
+from drafter.text.speech import Block, Speech, parse_text
+from drafter.word.docx_writer import build_document, write_docx
 
 SAMPLE = """在全市经济工作会议上的讲话
 ——围绕高质量发展谈几点意见
@@ -328,6 +328,6 @@ def test_save_failure_is_output_error_and_leaves_nothing(speech, tmp_path, monke
 
 
 def test_importing_the_module_does_not_import_docx():
-    code = "import sys, drafter.docx_writer; print('docx' in sys.modules)"
+    code = "import sys, drafter.word.docx_writer; print('docx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

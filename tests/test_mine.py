@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from drafter.bank import phrases_from_records
-from drafter.frames import frame_of
-from drafter.mine import mine_paths
-from drafter.reader import read_lines
-from drafter.slots import as_pattern, slotify
+from drafter.bank.frames import frame_of
+from drafter.bank.mine import mine_paths
+from drafter.bank.store import phrases_from_records
+from drafter.text.reader import read_lines
+from drafter.text.slots import as_pattern, slotify
 from tests.conftest import SEEDS
 
 S000 = "seeds/000_3e7c12e96217c578.txt"
@@ -173,6 +173,6 @@ def test_parallel_jobs_give_the_same_bank():
 def test_keywords_in_a_pool_match_in_process(monkeypatch):
     records, _ = mine_paths([SEEDS])
     one = [p.keywords for p in phrases_from_records(records, jobs=1)]
-    monkeypatch.setattr("drafter.bank.PARALLEL_KEYWORDS_FROM", 1)
+    monkeypatch.setattr("drafter.bank.store.PARALLEL_KEYWORDS_FROM", 1)
     two = [p.keywords for p in phrases_from_records(records, jobs=2)]
     assert one == two

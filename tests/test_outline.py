@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.draft.outline import AUTO, NONE, load_outline, parse_outline
 from drafter.errors import OutlineError
-from drafter.outline import AUTO, NONE, load_outline, parse_outline
 
 GOOD = """\
 genre: report

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.errors import CorpusError, ReadError
-from drafter.reader import iter_corpus, normalise, read_lines
+from drafter.text.reader import iter_corpus, normalise, read_lines
 
 TEXT = "关于某项工作的汇报\n\n各位领导：\n一、抓好落实,确保见效。\n汇报完毕。\n"
 

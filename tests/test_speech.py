@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from drafter.speech import detect_genre, parse_file, parse_text, split_sentences
+from drafter.text.speech import detect_genre, parse_file, parse_text, split_sentences
 from tests.conftest import SEEDS
 
 

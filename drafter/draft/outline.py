@@ -285,7 +285,7 @@ def load_outline(path: Path | str) -> Outline:
         raise OutlineError(f"{path} 是文件夹，不是提纲文件") from e
     except OSError as e:
         raise OutlineError(f"无法读取提纲 {path}：{e.strerror}") from e
-    from drafter.reader import decode
+    from drafter.text.reader import decode
 
     try:
         text = decode(data, path)

@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.bank.frames import frame_of
 from drafter.errors import DrafterError
-from drafter.frames import frame_of
 from drafter.kinds import SET_SEPARATOR
-from drafter.reader import SourceFile, iter_corpus, read_lines
-from drafter.slots import slotify
-from drafter.speech import CN_DIGITS, Speech, cn_number, parse_lines, split_sentences
+from drafter.text.reader import SourceFile, iter_corpus, read_lines
+from drafter.text.slots import slotify
+from drafter.text.speech import CN_DIGITS, Speech, cn_number, parse_lines, split_sentences
 
 MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.reader import Line, read_lines
+from drafter.text.reader import Line, read_lines
 
 KINDS = ("title", "subtitle", "speaker", "salutation", "paragraph", "heading", "closing")
 GENRES = ("report", "seminar", "discussion", "pledge", "sharing", "other")
@@ -355,7 +355,7 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
 
 def parse_text(text: str, doc: str = "") -> list[Speech]:
     """Parse a string (lines numbered from 1)."""
-    from drafter.reader import normalise
+    from drafter.text.reader import normalise
 
     return parse_lines([(i, normalise(s.strip())) for i, s in enumerate(text.splitlines(), 1)], doc)
 

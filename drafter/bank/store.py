@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import BankError, CorpusError, DrafterError, OutputError, UsageError
 from drafter.kinds import PHRASE_KINDS, SET_SEPARATOR
-from drafter.slots import slots_in
+from drafter.text.slots import slots_in
 
 if TYPE_CHECKING:
-    from drafter.mine import MineStats
+    from drafter.bank.mine import MineStats
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -36,9 +36,9 @@ def data_dir(name: str) -> Path:
     Installed: inside the package (``drafter/_data``); in a source checkout
     or an editable install: the project folder.
     """
-    here = Path(__file__).resolve().parent
-    packaged = here / "_data" / name
-    return packaged if packaged.exists() else here.parent / name
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "_data" / name
+    return packaged if packaged.exists() else package.parent / name
 
 
 @dataclass(slots=True)
@@ -86,7 +86,7 @@ def _keywords(texts: Sequence[str]) -> list[list[str]]:
     import jieba.analyse
 
     jieba.setLogLevel(logging.WARNING)
-    from drafter.slots import SLOT
+    from drafter.text.slots import SLOT
 
     out = []
     for t in texts:
@@ -283,7 +283,7 @@ def build_bank(
     if jobs < 1:
         raise UsageError(f"--jobs 必须是正整数（收到 {jobs}）；省略它则按 CPU 核数并行")
     check_bank_target(out, force)
-    from drafter.mine import mine_paths
+    from drafter.bank.mine import mine_paths
 
     records, stats = mine_paths(paths or [data_dir("seeds")], jobs, progress)
     if stats.files == 0:
@@ -296,7 +296,7 @@ def build_bank(
 
 def source_context(bank: Bank, phrase: Phrase, around: int = 1) -> dict[int, list[tuple[int, str]]]:
     """For each source of a phrase, its cited line(s) with ``around`` lines either side."""
-    from drafter.reader import read_lines
+    from drafter.text.reader import read_lines
 
     cache: dict[str, list[tuple[int, str]] | None] = {}
     out: dict[int, list[tuple[int, str]]] = {}

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from drafter.atomic import atomic_path
 from drafter.errors import OutputError
-from drafter.speech import Block, Speech
+from drafter.text.speech import Block, Speech
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document

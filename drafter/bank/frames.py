@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from drafter.slots import SLOT
+from drafter.text.slots import SLOT
 
 HOLE = None
 _TOKEN = re.compile(r"\{\{\w+\}\}|.", re.S)

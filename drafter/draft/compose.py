@@ -31,17 +31,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter.bank.frames import FRAME_HOLE, fill_frame
+from drafter.draft.outline import AUTO, NONE, Outline
 from drafter.errors import GenreError, TemplateError
-from drafter.frames import FRAME_HOLE, fill_frame
 from drafter.kinds import GENRE_NAMES
-from drafter.outline import AUTO, NONE, Outline
-from drafter.slots import fill, placeholder, placeholders_in
-from drafter.speech import Speech, cn_numeral, detect_genre, format_number, parse_text
+from drafter.text.slots import fill, placeholder, placeholders_in
+from drafter.text.speech import Speech, cn_numeral, detect_genre, format_number, parse_text
 
 if TYPE_CHECKING:
     import jinja2
 
-    from drafter.bank import Bank, Phrase
+    from drafter.bank.store import Bank, Phrase
 
 TEMPLATE_SUFFIX = ".j2"
 _NAME = re.compile(r"^\{#-?\s*name:\s*(?P<name>.+?)\s*-?#\}")
@@ -56,7 +56,7 @@ class TemplateInfo:
 
 
 def template_dirs(user_dir: Path | str | None = None) -> list[Path]:
-    from drafter.bank import data_dir
+    from drafter.bank.store import data_dir
 
     dirs = [data_dir("templates")]
     if user_dir is not None:

@@ -4,7 +4,7 @@
 ``check_file`` checks one file; ``check_speech`` one parsed speech. Each
 ``Finding`` has a stable code, a severity, the file, the line (for .docx the
 paragraph number), the offending excerpt and a 简体中文 message saying what to do.
-The rules themselves live in ``drafter.check_rules``.
+The rules themselves live in ``drafter.check.rules``.
 
 =====  ========  =============================================================
 code   severity  finding
@@ -46,7 +46,7 @@ D702   warning   a report or seminar speech (研讨发言) without a closing lin
 =====  ========  =============================================================
 
 Punctuation rules (D501-D503) read the text as written; the others read the
-speech model (``drafter.speech``), where punctuation width is normalised.
+speech model (``drafter.text.speech``), where punctuation width is normalised.
 
 >>> [(f.code, f.line) for f in check_text("各位领导：\\n一、抓项目\\n三、抓招商\\n")]
 [('D201', 3)]
@@ -58,10 +58,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from drafter.check_rules import RULES, Context, gram_counts
+from drafter.check.rules import RULES, Context, gram_counts
 from drafter.errors import CorpusError, DrafterError, ReadError, UsageError
-from drafter.reader import SUPPORTED_SUFFIXES, decode, iter_corpus, read_lines
-from drafter.speech import GENRES, Speech, parse_lines, parse_text
+from drafter.text.reader import SUPPORTED_SUFFIXES, decode, iter_corpus, read_lines
+from drafter.text.speech import GENRES, Speech, parse_lines, parse_text
 
 SEVERITY = {
     "D101": "error", "D102": "error",

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
 
-from drafter.frames import frame_of
-from drafter.slots import MASK, SLOT, slotify
-from drafter.speech import (
+from drafter.bank.frames import frame_of
+from drafter.text.slots import MASK, SLOT, slotify
+from drafter.text.speech import (
     CN_DIGITS,
     Block,
     Speech,

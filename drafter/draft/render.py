@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.atomic import check_target, write_text
-from drafter.compose import Draft, compose, environment, find_template, markdown
+from drafter.draft.compose import Draft, compose, environment, find_template, markdown
+from drafter.draft.outline import load_outline
 from drafter.errors import OutlineError, UsageError
-from drafter.outline import load_outline
 
 FORMATS = ("docx", "txt", "md")
 
@@ -65,7 +65,7 @@ def render_outline(
     strict: bool = False,
 ) -> RenderResult:
     """Compose the outline and write the draft. Nothing is written when anything fails."""
-    from drafter.bank import load_bank
+    from drafter.bank.store import load_bank
 
     outline_path = Path(outline_path)
     outline = load_outline(outline_path)
@@ -80,7 +80,7 @@ def render_outline(
             f"请在提纲 {outline_path} 的 vars 中填写，或在提纲正文中补齐；未写入任何文件"
         )
     if fmt == "docx":
-        from drafter.docx_writer import write_docx
+        from drafter.word.docx_writer import write_docx
 
         write_docx(draft.speech, target, force=force)  # type: ignore[arg-type]
     else:
@@ -94,7 +94,7 @@ def render_outline(
 
 def example_text(genre: str, templates: Path | str | None = None) -> str:
     """The commented example outline of a genre."""
-    from drafter.bank import data_dir
+    from drafter.bank.store import data_dir
 
     info = find_template(genre, templates)
     example = data_dir("examples") / f"{genre}.yaml"

@@ -20,7 +20,7 @@ from pathlib import Path
 from drafter.text.reader import Line, read_lines
 
 KINDS = ("title", "subtitle", "speaker", "salutation", "paragraph", "heading", "closing")
-GENRES = ("report", "seminar", "discussion", "pledge", "sharing", "other")
+GENRES = ("report", "seminar", "discussion", "pledge", "sharing", "speech", "address", "host", "work_report", "other")
 
 CN_DIGITS = "一二三四五六七八九十"
 

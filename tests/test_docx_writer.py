@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from drafter.errors import OutputError
 from drafter.text.speech import Block, Speech, parse_text
 from drafter.word.docx_writer import build_document, write_docx
+from drafter.word.notes import Note
 
 SAMPLE = """在全市经济工作会议上的讲话
 ——围绕高质量发展谈几点意见
@@ -331,3 +332,87 @@ def test_importing_the_module_does_not_import_docx():
     code = "import sys, drafter.word.docx_writer; print('docx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- comments (notes) ------------------------------------------------------------------
+
+
+def anchored_texts(doc) -> dict[int, str]:
+    """Comment id -> the document text between its commentRangeStart and commentRangeEnd."""
+    open_ids: dict[int, list[str]] = {}
+    done: dict[int, str] = {}
+    body = doc.element.body
+    for el in body.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:t"), qn("w:br")):
+        if el.tag == qn("w:commentRangeStart"):
+            open_ids[int(el.get(qn("w:id")))] = []
+        elif el.tag == qn("w:commentRangeEnd"):
+            cid = int(el.get(qn("w:id")))
+            done[cid] = "".join(open_ids.pop(cid))
+        else:
+            piece = el.text or "" if el.tag == qn("w:t") else "\n"
+            for parts in open_ids.values():
+                parts.append(piece)
+    assert not open_ids, "every comment range is closed"
+    return done
+
+
+def test_notes_become_comments_on_their_characters(speech, tmp_path):
+    blocks = speech.blocks
+    para = next(i for i, b in enumerate(blocks) if b.text.startswith("这次会议"))
+    runin_head = next(i for i, b in enumerate(blocks) if b.text.startswith("一、"))
+    runin_body = runin_head + 1
+    assert blocks[runin_body].runin
+    title = 0
+    notes = [
+        Note(para, 2, 4, "出处：seeds/003 第 12 行\n备选：本次会议"),
+        Note(para, 3, 9, "重叠的第二条批注", author="张三"),
+        Note(runin_head, 2, 6, "标题批注"),
+        Note(runin_body, 0, 3, "正文批注"),
+        Note(title, 0, len(blocks[title].text), "整个标题"),
+    ]
+    path = write_docx(speech, tmp_path / "批注.docx", notes=notes)
+    doc = docx.Document(str(path))
+    comments = list(doc.comments)
+    assert len(comments) == 5
+    anchored = anchored_texts(doc)
+    got = {c.text: (anchored[c.comment_id], c.author) for c in comments}
+    para_text = blocks[para].text
+    assert got["出处：seeds/003 第 12 行\n备选：本次会议"] == (para_text[2:4], "drafter")
+    assert got["重叠的第二条批注"] == (para_text[3:9], "张三")
+    assert got["标题批注"] == (blocks[runin_head].text[2:6], "drafter")
+    assert got["正文批注"] == (blocks[runin_body].text[:3], "drafter")
+    assert got["整个标题"][0] == blocks[title].text
+    # multi-line note: one comment paragraph per line
+    multi = next(c for c in comments if c.text.startswith("出处"))
+    assert [p.text for p in multi.paragraphs] == ["出处：seeds/003 第 12 行", "备选：本次会议"]
+    # cutting runs changes no text
+    assert [p.text for p in body_paragraphs(doc)] == [line for line in speech.text().splitlines() if line]
+    # the comment's own paragraphs are small and single-spaced, not 3号 with exact 28 pt
+    style = doc.styles.element.get_by_id("CommentText")
+    assert attr(style.find(qn("w:rPr")).find(qn("w:sz")), "val") == "21"
+    assert attr(style.find(qn("w:pPr")).find(qn("w:spacing")), "lineRule") == "auto"
+
+
+def test_note_on_a_broken_long_title_anchors_on_the_words(tmp_path):
+    title = "市工业和信息化局关于推进新型工业化工作情况的汇报"
+    sp = Speech([Block("title", title), Block("paragraph", "正文。")])
+    start = title.index("推进")
+    doc = docx.Document(str(write_docx(sp, tmp_path / "t.docx", notes=[Note(0, start - 2, start + 2, "跨过换行")])))
+    (text,) = anchored_texts(doc).values()
+    assert text == "关于\n推进"
+    assert doc.paragraphs[0].text == "市工业和信息化局关于\n推进新型工业化工作情况的汇报"
+
+
+def test_empty_note_range_still_anchors_and_bad_notes_are_refused():
+    sp = Speech([Block("paragraph", "一二三四五")])
+    doc = build_document(sp, [Note(0, 2, 2, "插入点")])
+    assert list(anchored_texts(doc).values()) == ["三"]
+    with pytest.raises(ValueError):
+        build_document(sp, [Note(1, 0, 1, "没有这一块")])
+    with pytest.raises(ValueError):
+        build_document(sp, [Note(0, 3, 9, "越界")])
+
+
+def test_no_notes_no_comments_part(written):
+    _, doc = written
+    assert not any(p.partname.endswith("comments.xml") for p in doc.part.package.parts)

@@ -18,6 +18,7 @@ indent ``firstLineChars`` is written in the XML in schema order.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 from drafter.atomic import atomic_path
 from drafter.errors import OutputError
 from drafter.text.speech import Block, Speech
+from drafter.word.notes import Note
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
@@ -432,40 +434,56 @@ def _styled_paragraph(doc: Document, style_id: str):
     return p
 
 
-def _add_block(doc: Document, styles: dict, block: Block):
-    if block.kind == "title":
-        block = Block(block.kind, break_title(block.text), block.line)
+def _add_text(p, block: Block, shown: str, face: str, size: int, notes: Sequence[Note]) -> list:
+    """The block's text as runs cut at its notes' boundaries: (start, end, run) in block offsets."""
+    from drafter.word import comments
+
+    cuts = comments.cut_points(notes, len(block.text))
+    pieces = [(a, b, _add_run(p, text, face, size)) for a, b, text in comments.segments(block.text, shown, cuts)]
+    return pieces or [(0, 0, _add_run(p, "", face, size))]
+
+
+def _add_block(doc: Document, block: Block, notes: Sequence[Note]):
+    shown = _clean(break_title(block.text) if block.kind == "title" else block.text)
     if block.kind == "heading":
         sid = heading_style_id(block.level)
     else:
         sid = _KIND_STYLE.get(block.kind, "SpeechBody")
     face, size = _face_of(sid)
     p = _styled_paragraph(doc, sid)
-    _add_run(p, block.text, face, size)
-    return p
+    return _add_text(p, block, shown, face, size, notes)
 
 
-def _add_runin(doc: Document, styles: dict, heading: Block, body: Block):
+def _add_runin(doc: Document, heading: Block, body: Block, notes: tuple[Sequence[Note], Sequence[Note]]):
     """A run-in heading: one body paragraph, heading run(s) in the heading face."""
     face, size = _face_of(heading_style_id(heading.level))
     p = _styled_paragraph(doc, "SpeechBody")
-    _add_run(p, heading.text, face, size)
-    _add_run(p, body.text, FANGSONG, SIZE_BODY)
-    return p
+    head = _add_text(p, heading, _clean(heading.text), face, size, notes[0])
+    rest = _add_text(p, body, _clean(body.text), FANGSONG, SIZE_BODY, notes[1])
+    return head, rest
 
 
-def build_document(speech: Speech) -> Document:
-    """A python-docx Document holding ``speech`` laid out to GB/T 9704."""
+def build_document(speech: Speech, notes: Sequence[Note] = ()) -> Document:
+    """A python-docx Document holding ``speech`` laid out to GB/T 9704.
+
+    ``notes`` become Word comments anchored on their characters (see
+    ``drafter.word.comments``); ValueError when a note does not fit the speech.
+    """
     import docx
+
+    from drafter.word import comments
+
+    blocks = speech.blocks
+    by_block = comments.check_notes(notes, len(blocks), [b.text for b in blocks])
 
     doc = docx.Document()
     _setup_page(doc)
     _setup_defaults(doc)
-    styles = _setup_styles(doc)
+    _setup_styles(doc)
     _setup_footer(doc)
     _set_core_properties(doc, speech)
 
-    blocks = speech.blocks
+    pieces: dict[int, list] = {}
     # the title block: title / subtitle / speaker lines at the very start
     n_header = 0
     while n_header < len(blocks) and blocks[n_header].kind in _HEADER_KINDS:
@@ -475,19 +493,23 @@ def build_document(speech: Speech) -> Document:
         b = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "heading" and nxt is not None and nxt.runin and nxt.kind == "paragraph":
-            _add_runin(doc, styles, b, nxt)
+            pieces[i], pieces[i + 1] = _add_runin(doc, b, nxt, (by_block.get(i, ()), by_block.get(i + 1, ())))
             i += 2
         else:
-            _add_block(doc, styles, b)
+            pieces[i] = _add_block(doc, b, by_block.get(i, ()))
             i += 1
         if i == n_header and n_header and i < len(blocks):
             # one blank line (same exact spacing) between the title block and the text
             _styled_paragraph(doc, "SpeechBody")
+    for note in notes:
+        comments.anchor(doc, note, comments.runs_for(note, pieces[note.block]))
     return doc
 
 
-def write_docx(speech: Speech, target: Path | str, *, force: bool = False) -> Path:
+def write_docx(speech: Speech, target: Path | str, *, force: bool = False, notes: Sequence[Note] = ()) -> Path:
     """Write ``speech`` to ``target`` atomically; refuse to overwrite unless ``force``.
+
+    ``notes`` become Word comments (批注) on the characters they name.
 
     Raises OutputError (简体中文) when the file exists, the folder is missing or
     read-only, or saving fails.
@@ -495,7 +517,7 @@ def write_docx(speech: Speech, target: Path | str, *, force: bool = False) -> Pa
     target = Path(target)
     try:
         with atomic_path(target, force) as tmp:
-            doc = build_document(speech)
+            doc = build_document(speech, notes)
             doc.save(str(tmp))
     except OutputError:
         raise

@@ -7,6 +7,7 @@ document carries its author and its own thumbnail. Both go.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ APP_XML = (
     "</Properties>"
 )
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 RT_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
 RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
@@ -33,7 +36,7 @@ def set_properties(doc: Document, title: str) -> None:
     from drafter import __version__
 
     cp = doc.core_properties
-    cp.title = title.replace("\n", " ")
+    cp.title = _XML_INVALID.sub("", " ".join(title.split()))
     for name in ("author", "comments", "last_modified_by", "subject", "keywords", "category"):
         setattr(cp, name, "")
     cp.language = "zh-CN"

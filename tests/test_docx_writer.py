@@ -713,3 +713,45 @@ def test_bad_reference_is_a_chinese_read_error(speech, tmp_path, name, content, 
         write_docx(speech, tmp_path / "out.docx", reference=ref)
     assert expected in str(err.value) and name in str(err.value)
     assert not (tmp_path / "out.docx").exists()
+
+
+# --- the cached empty document -------------------------------------------------------------
+
+
+def _parts(path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # core: dates
+
+
+def test_cached_empty_document_gives_the_same_file_as_building_it(speech, tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_CACHE", "off")
+    fresh = write_docx(speech, tmp_path / "fresh.docx", page_numbers="outside")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DRAFTER_CACHE", str(cache))
+    first = write_docx(speech, tmp_path / "first.docx", page_numbers="outside")
+    (cached,) = cache.glob("word-*.docx")
+    second = write_docx(speech, tmp_path / "second.docx", page_numbers="outside")
+    assert _parts(fresh) == _parts(first) == _parts(second)
+    # the other layout has its own file
+    write_docx(speech, tmp_path / "centre.docx")
+    assert len(list(cache.glob("word-*.docx"))) == 2
+    # a damaged cache file is rebuilt, not trusted
+    cached.write_bytes(b"damaged")
+    again = write_docx(speech, tmp_path / "again.docx", page_numbers="outside")
+    assert _parts(again) == _parts(fresh)
+    assert docx.Document(str(cached)).sections[0].footer.paragraphs  # replaced by a good one
+    assert not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_unused_builtin_styles_are_not_carried(written):
+    _, doc = written
+    ids = {s.style_id for s in doc.styles}
+    assert "Normal" in ids and "SpeechBody" in ids
+    assert len(ids) < 40  # python-docx's template defines ~180
+    for el in doc.styles.element.findall(qn("w:style")):
+        for ref in ("basedOn", "link", "next"):
+            target = el.find(qn(f"w:{ref}"))
+            if target is not None:
+                assert target.get(qn("w:val")) in ids  # nothing points at a dropped style

@@ -238,10 +238,11 @@ def test_any_text_file_typesets_or_is_refused_in_chinese(tmp_path_factory, lines
         assert not out.exists()
         return
     d = docx.Document(str(out))
-    written = [p.text.replace("\n", "") for p in d.paragraphs if p.text]
-    expected = [line for s in result.speeches for line in s.text().splitlines() if line]
-    # control characters XML refuses are the only difference
-    assert written == [re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", t) for t in expected if re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", t)]
+    # a long title is broken into lines at a space; control characters XML refuses are dropped
+    written = [re.sub(r"\s", "", p.text) for p in d.paragraphs if p.text]
+    expected = [re.sub(r"[\s\x00-\x08\x0b\x0c\x0e-\x1f]", "", line)
+                for s in result.speeches for line in s.text().splitlines() if line]
+    assert [t for t in written if t] == [t for t in expected if t]
 
 
 # --- as LibreOffice lays it out ----------------------------------------------------------------

@@ -42,10 +42,14 @@ def _clean(text: str) -> str:
 
 
 def _new_document(title: str, page_numbers: str, reference: Path | str | None) -> tuple[Document, dict[str, str]]:
-    """An empty document with drafter's (or the reference's) styles, page and footer."""
-    from drafter.word import fonts, page, properties, styles
+    """An empty document with drafter's (or the reference's) styles, page and footer;
+    also drafter's style id -> the id written in the file."""
+    from drafter.word import page, properties, styles
 
+    if page_numbers not in page.PAGE_NUMBERS:
+        raise ValueError(f"page numbers: {page_numbers!r}, expected one of {page.PAGE_NUMBERS}")
     if reference is not None:
+        from drafter.word import fonts
         from drafter.word.reference import open_reference
 
         doc = open_reference(reference)
@@ -54,14 +58,10 @@ def _new_document(title: str, page_numbers: str, reference: Path | str | None) -
         if not page.has_footer(doc):
             page.setup_page_numbers(doc, ids, page_numbers)
     else:
-        import docx
+        from drafter.word.template import empty_document
 
-        doc = docx.Document()
-        page.setup_page(doc)
-        styles.setup_defaults(doc)
-        ids = styles.setup_styles(doc)
-        fonts.write_font_table(doc, keep_existing=False)
-        page.setup_page_numbers(doc, ids, page_numbers)
+        doc = empty_document(page_numbers)
+        ids = {d.sid: d.sid for d in styles.STYLES}
     properties.set_properties(doc, title)
     return doc, ids
 

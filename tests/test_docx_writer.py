@@ -443,10 +443,12 @@ def test_missing_folder_raises_output_error(speech, tmp_path):
 
 
 def test_save_failure_is_output_error_and_leaves_nothing(speech, tmp_path, monkeypatch):
-    def full_disk(self, path):
+    from pathlib import Path
+
+    def full_disk(self, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(docx.document.Document, "save", full_disk)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     target = tmp_path / "out.docx"
     with pytest.raises(OutputError) as err:
         write_docx(speech, target)
@@ -755,3 +757,22 @@ def test_unused_builtin_styles_are_not_carried(written):
             target = el.find(qn(f"w:{ref}"))
             if target is not None:
                 assert target.get(qn("w:val")) in ids  # nothing points at a dropped style
+
+
+def test_writing_with_a_warm_cache_does_not_import_python_docx(tmp_path):
+    code = (
+        "import sys\n"
+        "from drafter.text.speech import parse_text\n"
+        "from drafter.word.docx_writer import write_docx\n"
+        "from drafter.word.notes import Note\n"
+        "sp = parse_text('标题\\n同志们：\\n正文一句。\\n谢谢大家！')[0]\n"
+        "write_docx(sp, sys.argv[1], force=True, notes=[Note(2, 0, 2, '批注')])\n"
+        "print('docx' in sys.modules)\n"
+    )
+    env = {**__import__("os").environ, "DRAFTER_CACHE": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.docx")], capture_output=True, text=True,
+                           check=True, env=env).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]  # built once with python-docx, then filled with lxml alone
+    doc = docx.Document(str(tmp_path / "a.docx"))
+    assert [c.text for c in doc.comments] == ["批注"]
+    assert list(anchored_texts(doc).values()) == ["正文"]

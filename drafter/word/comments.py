@@ -3,7 +3,7 @@
 A :class:`~drafter.word.notes.Note` names a block and a character range of
 that block's text. The writer cuts the block's text into runs at every note
 boundary (:func:`cut_points`, :func:`segments`), then anchors each comment on
-the runs its range covers (:func:`anchor`). The text shown in Word may differ
+the runs its range covers (:func:`anchor`, written by ``package.Package``). The text shown in Word may differ
 from the block's text (a long title gets line breaks, characters XML refuses
 are dropped): :func:`align` maps block offsets to shown offsets.
 
@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.word.notes import Note
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
-    from docx.text.run import Run
+
+    from drafter.word.package import Package
 
 # Characters XML 1.0 does not allow; lxml refuses them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -100,13 +101,13 @@ def segments(original: str, shown: str, cuts: Sequence[int]) -> list[tuple[int, 
     return [(a, b, shown[where[a] : where[b]]) for a, b in pairwise(cuts)]
 
 
-def runs_for(note: Note, pieces: Sequence[tuple[int, int, Run]]) -> list[Run]:
-    """The runs a note covers; at least one (an empty range anchors on the run at its start)."""
+def runs_for(note: Note, pieces: Sequence[tuple[int, int, Any]]) -> list[Any]:
+    """The runs (``w:r`` elements) a note covers; at least one (an empty range
+    anchors on the run at its start)."""
     covered = [r for a, b, r in pieces if a < note.end and b > note.start and a < b]
     if covered:
         return covered
-    at = [r for a, b, r in pieces if a <= note.start < b] or [r for _a, _b, r in pieces[-1:]]
-    return at
+    return [r for a, b, r in pieces if a <= note.start < b] or [r for _a, _b, r in pieces[-1:]]
 
 
 def initials(author: str) -> str:
@@ -119,11 +120,10 @@ def initials(author: str) -> str:
     return author[:1].upper() if author else ""
 
 
-def anchor(doc: Document, note: Note, runs: Sequence[Run]) -> None:
+def anchor(package: Package, note: Note, runs: Sequence[Any]) -> None:
     """Add ``note`` as a Word comment spanning ``runs``; one comment paragraph per line."""
-    ensure_styles(doc)
-    text = note.text.replace("\r\n", "\n").replace("\r", "\n")
-    doc.add_comment(list(runs), text=_xml_safe(text), author=note.author, initials=initials(note.author))
+    text = _xml_safe(note.text.replace("\r\n", "\n").replace("\r", "\n"))
+    package.comment(runs[0], runs[-1], text, note.author, initials(note.author))
 
 
 def _xml_safe(text: str) -> str:

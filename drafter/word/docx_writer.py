@@ -28,7 +28,9 @@ from drafter.word.titles import break_title
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
 
-__all__ = ["break_title", "build_document", "build_documents", "heading_style_id", "write_docx"]
+    from drafter.word.package import Package
+
+__all__ = ["break_title", "build_document", "build_documents", "heading_style_id", "write_docx", "write_speeches"]
 
 _HEADER_KINDS = ("title", "subtitle", "speaker")
 
@@ -41,57 +43,49 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _new_document(title: str, page_numbers: str, reference: Path | str | None) -> tuple[Document, dict[str, str]]:
+def _new_package(title: str, page_numbers: str, reference: Path | str | None) -> tuple[Package, dict[str, str]]:
     """An empty document with drafter's (or the reference's) styles, page and footer;
     also drafter's style id -> the id written in the file."""
+    import io
+
     from drafter.word import page, properties, styles
+    from drafter.word.package import Package
 
     if page_numbers not in page.PAGE_NUMBERS:
         raise ValueError(f"page numbers: {page_numbers!r}, expected one of {page.PAGE_NUMBERS}")
     if reference is not None:
-        from drafter.word import fonts
+        from drafter.word import comments, fonts
         from drafter.word.reference import open_reference
 
         doc = open_reference(reference)
         ids = styles.setup_styles(doc, keep_existing=True)
         fonts.write_font_table(doc, keep_existing=True)
+        comments.ensure_styles(doc)
         if not page.has_footer(doc):
             page.setup_page_numbers(doc, ids, page_numbers)
+        properties.set_properties(doc, title)
+        buf = io.BytesIO()
+        doc.save(buf)
+        package = Package(buf.getvalue())
     else:
         from drafter.word.template import empty_document
 
-        doc = empty_document(page_numbers)
+        package = Package(empty_document(page_numbers))
         ids = {d.sid: d.sid for d in styles.STYLES}
-    properties.set_properties(doc, title)
-    return doc, ids
+    package.set_title(properties.clean_title(title))
+    return package, ids
 
 
-def _paragraph(doc: Document, style_id: str):
-    """A new paragraph with ``w:pStyle`` set directly.
-
-    ``add_paragraph(style=...)`` looks the style up by name with an XPath over
-    every style, once per paragraph: most of the build time of a draft.
-    """
-    p = doc.add_paragraph()
-    p._p.get_or_add_pPr().style = style_id
-    return p
-
-
-def _add_text(p, block: Block, shown: str, notes: Sequence[Note], char_style: str | None = None) -> list:
+def _add_text(pkg: Package, p, block: Block, shown: str, notes: Sequence[Note], char_style: str | None = None) -> list:
     """The block's text as runs cut at its notes' boundaries: (start, end, run) in block offsets."""
     from drafter.word import comments
 
     cuts = comments.cut_points(notes, len(block.text))
-    pieces = [(a, b, p.add_run(text)) for a, b, text in comments.segments(block.text, shown, cuts)]
-    if not pieces:
-        pieces = [(0, 0, p.add_run())]
-    if char_style:
-        for _a, _b, run in pieces:
-            run._r.get_or_add_rPr().style = char_style
-    return pieces
+    pieces = [(a, b, pkg.run(p, text, char_style)) for a, b, text in comments.segments(block.text, shown, cuts)]
+    return pieces or [(0, 0, pkg.run(p, "", char_style))]
 
 
-def _add_speech(doc: Document, ids: dict[str, str], speech: Speech, by_block: dict[int, list[Note]],
+def _add_speech(pkg: Package, ids: dict[str, str], speech: Speech, by_block: dict[int, list[Note]],
                 new_page: bool) -> dict[int, list]:
     """Append the speech's paragraphs; returns block index -> its runs (for comments)."""
     from drafter.word import ooxml
@@ -108,25 +102,52 @@ def _add_speech(doc: Document, ids: dict[str, str], speech: Speech, by_block: di
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "heading" and nxt is not None and nxt.runin and nxt.kind == "paragraph":
             # a run-in heading: one body paragraph, the heading in its character style
-            p = _paragraph(doc, ids["SpeechBody"])
-            pieces[i] = _add_text(p, b, _clean(b.text), by_block.get(i, ()), ids[runin_style_id(b.level)])
-            pieces[i + 1] = _add_text(p, nxt, _clean(nxt.text), by_block.get(i + 1, ()))
+            p = pkg.paragraph(ids["SpeechBody"])
+            pieces[i] = _add_text(pkg, p, b, _clean(b.text), by_block.get(i, ()), ids[runin_style_id(b.level)])
+            pieces[i + 1] = _add_text(pkg, p, nxt, _clean(nxt.text), by_block.get(i + 1, ()))
             i += 2
         else:
             sid = heading_style_id(b.level) if b.kind == "heading" else KIND_STYLE.get(b.kind, "SpeechBody")
-            p = _paragraph(doc, ids[sid])
+            p = pkg.paragraph(ids[sid])
             shown = _clean(break_title(b.text) if b.kind == "title" else b.text)
-            pieces[i] = _add_text(p, b, shown, by_block.get(i, ()))
+            pieces[i] = _add_text(pkg, p, b, shown, by_block.get(i, ()))
             if b.kind == "closing" and previous is not None:
-                ooxml.ppr(previous._p.get_or_add_pPr(), "keepNext")  # the closing never stands alone
+                ooxml.ppr(previous[0], "keepNext")  # the closing never stands alone
             i += 1
         if new_page and previous is None:
-            ooxml.ppr(p._p.get_or_add_pPr(), "pageBreakBefore")
+            ooxml.ppr(p[0], "pageBreakBefore")
         previous = p
         if i == n_header and n_header and i < len(blocks):
             # one blank line (same exact spacing) between the title block and the text
-            _paragraph(doc, ids["SpeechBody"])
+            pkg.paragraph(ids["SpeechBody"])
     return pieces
+
+
+def _speech_package(speech: Speech, notes: Sequence[Note], page_numbers: str,
+                    reference: Path | str | None) -> Package:
+    from drafter.word import comments
+
+    by_block = comments.check_notes(notes, len(speech.blocks), [b.text for b in speech.blocks])
+    pkg, ids = _new_package(speech.title, page_numbers, reference)
+    pieces = _add_speech(pkg, ids, speech, by_block, new_page=False)
+    for note in notes:
+        comments.anchor(pkg, note, comments.runs_for(note, pieces[note.block]))
+    return pkg
+
+
+def _speeches_package(speeches: Sequence[Speech], page_numbers: str, reference: Path | str | None) -> Package:
+    pkg, ids = _new_package(speeches[0].title if speeches else "", page_numbers, reference)
+    for k, speech in enumerate(speeches):
+        _add_speech(pkg, ids, speech, {}, new_page=k > 0)
+    return pkg
+
+
+def _as_document(pkg: Package) -> Document:
+    import io
+
+    import docx
+
+    return docx.Document(io.BytesIO(pkg.to_bytes()))
 
 
 def build_document(speech: Speech, notes: Sequence[Note] = (), *, page_numbers: str = "center",
@@ -138,36 +159,25 @@ def build_document(speech: Speech, notes: Sequence[Note] = (), *, page_numbers: 
     ``outside`` (odd pages right, even left). ``reference``: a unit's
     .docx/.dotx whose styles, page set-up and footer replace drafter's.
     """
-    from drafter.word import comments
-
-    by_block = comments.check_notes(notes, len(speech.blocks), [b.text for b in speech.blocks])
-    doc, ids = _new_document(speech.title, page_numbers, reference)
-    pieces = _add_speech(doc, ids, speech, by_block, new_page=False)
-    for note in notes:
-        comments.anchor(doc, note, comments.runs_for(note, pieces[note.block]))
-    return doc
+    return _as_document(_speech_package(speech, notes, page_numbers, reference))
 
 
 def build_documents(speeches: Sequence[Speech], *, page_numbers: str = "center",
                     reference: Path | str | None = None) -> Document:
     """Several speeches in one document, each starting on a new page."""
-    title = speeches[0].title if speeches else ""
-    doc, ids = _new_document(title, page_numbers, reference)
-    for k, speech in enumerate(speeches):
-        _add_speech(doc, ids, speech, {}, new_page=k > 0)
-    return doc
+    return _as_document(_speeches_package(speeches, page_numbers, reference))
 
 
-def save_document(doc: Document, target: Path | str, force: bool) -> Path:
-    """Save atomically; refuse to overwrite unless ``force``.
+def save_bytes(data: bytes, target: Path | str, force: bool) -> Path:
+    """Write a .docx atomically; refuse to overwrite unless ``force``.
 
     Raises OutputError (简体中文) when the file exists, the folder is missing or
-    read-only, or saving fails.
+    read-only, or writing fails.
     """
     target = Path(target)
     try:
         with atomic_path(target, force) as tmp:
-            doc.save(str(tmp))
+            tmp.write_bytes(data)
     except OutputError:
         raise
     except OSError as e:
@@ -184,9 +194,16 @@ def write_docx(speech: Speech, target: Path | str, *, force: bool = False, notes
 
     ``notes`` become Word comments (批注) on the characters they name;
     ``page_numbers`` and ``reference`` as for :func:`build_document`.
+    python-docx is not imported unless the empty document must be built or a
+    reference document adapted.
     """
     from drafter.atomic import check_target
 
     check_target(Path(target), force)  # before any work: a refused target costs nothing
-    return save_document(build_document(speech, notes, page_numbers=page_numbers, reference=reference),
-                         target, force)
+    return save_bytes(_speech_package(speech, notes, page_numbers, reference).to_bytes(), target, force)
+
+
+def write_speeches(speeches: Sequence[Speech], target: Path | str, *, force: bool = False,
+                   page_numbers: str = "center", reference: Path | str | None = None) -> Path:
+    """Several speeches into one .docx, each on a new page (``drafter format``)."""
+    return save_bytes(_speeches_package(speeches, page_numbers, reference).to_bytes(), target, force)

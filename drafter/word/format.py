@@ -49,7 +49,7 @@ def format_file(source: Path | str, target: Path | str, *, force: bool = False, 
                 reference: Path | str | None = None) -> FormatResult:
     """Typeset ``source`` into ``target`` (.docx), atomically; never over a file without ``force``."""
     from drafter.atomic import check_target
-    from drafter.word.docx_writer import build_documents, save_document
+    from drafter.word.docx_writer import write_speeches
     from drafter.word.page import PAGE_NUMBERS
 
     source, target = Path(source), Path(target)
@@ -61,6 +61,5 @@ def format_file(source: Path | str, target: Path | str, *, force: bool = False, 
         raise UsageError(f"输出文件不能与原稿 {source} 相同；请用 -o 指定另一个文件名，原稿不会被改动")
     check_target(target, force)
     speeches = read_speeches(source)
-    doc = build_documents(speeches, page_numbers=page_numbers, reference=reference)
-    save_document(doc, target, force)
+    write_speeches(speeches, target, force=force, page_numbers=page_numbers, reference=reference)
     return FormatResult(target, speeches)

@@ -28,27 +28,33 @@ RPR_ORDER = (
 FONT_ORDER = ("altName", "panose1", "charset", "family", "notTrueType", "pitch", "sig")
 
 
-def w(tag: str) -> str:
-    """Clark name of a ``w:`` tag."""
-    from docx.oxml.ns import qn
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{" + W_NS + "}"
 
-    return qn(f"w:{tag}")
+
+def w(tag: str) -> str:
+    """Clark name of a ``w:`` tag or attribute (no python-docx needed)."""
+    return _W + tag
 
 
 def child(parent: Any, tag: str, order: tuple[str, ...]) -> Any:
-    """The ``w:tag`` child of ``parent``, inserted in schema order when missing."""
-    from docx.oxml import OxmlElement
+    """The ``w:tag`` child of ``parent``, inserted in schema order when missing.
+
+    Works on python-docx's elements and on plain lxml ones alike (the new
+    element is made in the parent's document, so it gets that document's
+    element classes and namespace prefixes).
+    """
+    from lxml import etree
 
     found = parent.find(w(tag))
     if found is not None:
         return found
-    el = OxmlElement(f"w:{tag}")
+    el = etree.SubElement(parent, w(tag))
     later = {w(t) for t in order[order.index(tag) + 1 :]}
     for existing in parent:
         if existing.tag in later:
             existing.addprevious(el)
-            return el
-    parent.append(el)
+            break
     return el
 
 

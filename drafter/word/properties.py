@@ -31,12 +31,17 @@ RT_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 RT_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 
 
+def clean_title(title: str) -> str:
+    """The title on one line, without characters XML refuses."""
+    return _XML_INVALID.sub("", " ".join(title.split()))
+
+
 def set_properties(doc: Document, title: str) -> None:
     """Core: title = the speech's title, no author; app: drafter; no thumbnail."""
     from drafter import __version__
 
     cp = doc.core_properties
-    cp.title = _XML_INVALID.sub("", " ".join(title.split()))
+    cp.title = clean_title(title)
     for name in ("author", "comments", "last_modified_by", "subject", "keywords", "category"):
         setattr(cp, name, "")
     cp.language = "zh-CN"

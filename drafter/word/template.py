@@ -5,9 +5,11 @@ costs about as much as the rest of a render. The empty result (no text, no
 title) is saved once per page-number layout in the cache folder drafter
 already uses for compiled templates (``$DRAFTER_CACHE``, ``off`` disables;
 else ``$XDG_CACHE_HOME/drafter`` or ``~/.cache/drafter``) and opened from
-there afterwards. The file name carries a hash of the modules that make it
-and of python-docx's version, so a changed layout never meets a stale file; an
-unusable cache only means building every time.
+there afterwards, as bytes: ``package.Package`` fills it with lxml, so a
+render with a warm cache never imports python-docx. The file name carries a
+hash of the modules that make it and of python-docx's installed file, so a
+changed layout never meets a stale file; an unusable cache only means
+building every time.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from docx.document import Document
 
-_SOURCES = ("ooxml.py", "fonts.py", "styles.py", "page.py", "properties.py", "template.py")
+_SOURCES = ("ooxml.py", "fonts.py", "styles.py", "page.py", "properties.py", "comments.py", "template.py")
 RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 RT_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 
@@ -42,9 +45,15 @@ def cache_folder() -> Path | None:
 
 
 def _key(page_numbers: str) -> str:
-    import docx
+    from importlib.util import find_spec
 
-    h = hashlib.sha256(f"{page_numbers} python-docx {docx.__version__}".encode())
+    # python-docx's version without importing it: its package folder's stamp
+    spec = find_spec("docx")
+    stamp = ""
+    if spec is not None and spec.origin:
+        st = Path(spec.origin).stat()
+        stamp = f"{spec.origin} {st.st_mtime_ns} {st.st_size}"
+    h = hashlib.sha256(f"{page_numbers} {stamp}".encode())
     here = Path(__file__).parent
     for name in _SOURCES:
         h.update((here / name).read_bytes())
@@ -55,7 +64,7 @@ def build_empty(page_numbers: str) -> Document:
     """python-docx's template made into drafter's: page, defaults, styles, fonts, footer."""
     import docx
 
-    from drafter.word import fonts, page, properties, styles
+    from drafter.word import comments, fonts, page, properties, styles
 
     doc = docx.Document()
     # parts Word does not need and python-docx's template carries: a Word 2010
@@ -69,6 +78,7 @@ def build_empty(page_numbers: str) -> Document:
     fonts.write_font_table(doc, keep_existing=False)
     page.setup_page_numbers(doc, {d.sid: d.sid for d in styles.STYLES}, page_numbers)
     properties.set_properties(doc, "")
+    comments.ensure_styles(doc)  # every document can take notes without touching styles.xml
     _prune_styles(doc)
     return doc
 
@@ -86,7 +96,7 @@ def _prune_styles(doc: Document) -> None:
     root = doc.styles.element
     by_id = {el.get(w("styleId")): el for el in root.findall(w("style"))}
     wanted = [sid for sid, el in by_id.items() if el.get(w("default")) in ("1", "true", "on")]
-    wanted += [d.sid for d in STYLES] + ["Header", "Footer"]
+    wanted += [d.sid for d in STYLES] + ["Header", "Footer", "CommentText", "CommentReference"]
     keep: set[str] = set()
     while wanted:
         sid = wanted.pop()
@@ -102,27 +112,25 @@ def _prune_styles(doc: Document) -> None:
             root.remove(el)
 
 
-def empty_document(page_numbers: str) -> Document:
-    """drafter's empty document: from the cache when there, else built (and cached)."""
-    import docx
-
+def empty_document(page_numbers: str) -> bytes:
+    """drafter's empty document as .docx bytes: from the cache when there, else built (and cached)."""
     folder = cache_folder()
-    if folder is None:
-        return build_empty(page_numbers)
-    path = folder / f"word-{_key(page_numbers)}.docx"
-    try:
-        return docx.Document(io.BytesIO(path.read_bytes()))
-    except FileNotFoundError:
-        pass
-    except Exception:  # a damaged cache file: build anew and replace it
-        pass
-    doc = build_empty(page_numbers)
-    try:
-        buf = io.BytesIO()
-        doc.save(buf)
+    path = folder / f"word-{_key(page_numbers)}.docx" if folder is not None else None
+    if path is not None:
+        try:
+            data = path.read_bytes()
+            if zipfile.is_zipfile(io.BytesIO(data)):
+                return data
+        except OSError:
+            pass  # missing or unreadable: build it
+    buf = io.BytesIO()
+    build_empty(page_numbers).save(buf)
+    data = buf.getvalue()
+    if path is not None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(buf.getvalue())
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return doc
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+    return data

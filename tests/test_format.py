@@ -322,3 +322,28 @@ def test_written_file_is_a_plain_zip_with_no_foreign_parts(tmp_path):
         names = z.namelist()
     assert "docProps/thumbnail.jpeg" not in names
     assert "word/comments.xml" not in names
+
+
+def test_render_takes_page_numbers_and_reference_docx(cli, tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Mm, Pt
+
+    r = cli("render", ROOT / "examples" / "report.yaml", "-o", "外侧.docx", "--page-numbers", "outside")
+    assert r.code == 0, r.err
+    d = docx.Document(str(tmp_path / "外侧.docx"))
+    assert d.settings.odd_and_even_pages_header_footer
+    assert d.sections[0].even_page_footer.paragraphs[0].style.name == "页码（双页）"
+
+    ref = docx.Document()
+    ref.sections[0].top_margin = Mm(40)
+    ref.styles.add_style("一级标题（一、）", WD_STYLE_TYPE.PARAGRAPH).font.size = Pt(18)
+    ref.save(str(tmp_path / "单位.dotx.docx"))
+    r = cli("render", ROOT / "examples" / "report.yaml", "-o", "单位.docx", "--reference-docx", "单位.dotx.docx")
+    assert r.code == 0, r.err
+    d = docx.Document(str(tmp_path / "单位.docx"))
+    assert abs(d.sections[0].top_margin - Mm(40)) < Mm(0.1)
+    heading = next(p for p in d.paragraphs if p.style.name == "一级标题（一、）")
+    assert heading.style.font.size.pt == 18
+
+    r = cli("render", ROOT / "examples" / "report.yaml", "-o", "x.docx", "--page-numbers", "middle")
+    assert r.code != 0 and "--page-numbers" in r.err and not (tmp_path / "x.docx").exists()

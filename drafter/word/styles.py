@@ -23,8 +23,12 @@ style name          used for                format
 
 Every 3号 style has exact 28 pt lines and −0.25 pt character spacing, so 28
 characters fill a 156 mm line (16 pt × 28 = 448 pt would not fit in 442 pt);
-punctuation may not hang into the margin (``overflowPunct`` off), so a line
-that would end in one is set one character shorter instead.
+punctuation may not hang into the margin (``overflowPunct`` off: ECMA-376
+17.3.1.21, omitted means on), so Word and WPS set a line that would end in
+one a character shorter instead. LibreOffice 7.4 imports ``overflowPunct``
+inverted (val 0 turns its hanging punctuation on; its own .docx export writes
+the value the right way round), so its preview lets a comma hang and its PDF
+sometimes drops it; the .docx is right.
 """
 
 from __future__ import annotations

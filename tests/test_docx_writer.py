@@ -776,3 +776,21 @@ def test_writing_with_a_warm_cache_does_not_import_python_docx(tmp_path):
     doc = docx.Document(str(tmp_path / "a.docx"))
     assert [c.text for c in doc.comments] == ["批注"]
     assert list(anchored_texts(doc).values()) == ["正文"]
+
+
+def test_notes_on_a_reference_that_had_comments_of_its_own(speech, tmp_path):
+    ref = docx.Document()
+    p = ref.add_paragraph("单位模板里带批注的示例文字")
+    ref.add_comment(p.runs, text="模板里的批注", author="办公室")
+    ref.save(str(tmp_path / "带批注的模板.docx"))
+    para = next(i for i, b in enumerate(speech.blocks) if b.text.startswith("这次会议"))
+    out = write_docx(speech, tmp_path / "out.docx", reference=tmp_path / "带批注的模板.docx",
+                     notes=[Note(para, 0, 4, "草稿的批注")])
+    doc = docx.Document(str(out))
+    assert [c.text for c in doc.comments] == ["草稿的批注"]  # the template's comment went with its text
+    assert list(anchored_texts(doc).values()) == ["这次会议"]
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert rels.count("relationships/comments") == 1

@@ -42,6 +42,7 @@ class Package:
         sect = self.body.find(w("sectPr"))
         self._end = sect  # paragraphs go before the final section properties
         self._comments: Any = None
+        self._comments_name = "word/comments.xml"
         self._next_comment = 0
 
     # --- text ---------------------------------------------------------------
@@ -83,8 +84,7 @@ class Package:
         from lxml import etree
 
         if self._comments is None:
-            self._comments = etree.fromstring(f'<w:comments xmlns:w="{W_NS}"/>'.encode())
-            self._add_part_reference()
+            self._open_comments()
         cid = self._next_comment
         self._next_comment += 1
         c = etree.SubElement(self._comments, w("comment"))
@@ -113,11 +113,28 @@ class Package:
         end.addnext(ref)
         return cid
 
-    def _add_part_reference(self) -> None:
+    def _open_comments(self) -> None:
+        """The comments part: the document's own (a reference document may have one), else a new one."""
+        from lxml import etree
+
+        rels = etree.fromstring(self.parts["word/_rels/document.xml.rels"])
+        for rel in rels:
+            if rel.get("Type") == RT_COMMENTS and rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                name = target.lstrip("/") if target.startswith("/") else "word/" + target
+                if name in self.parts:
+                    self._comments_name = name
+                    self._comments = etree.fromstring(self.parts[name])
+                    ids = [int(c.get(w("id"), "-1")) for c in self._comments.findall(w("comment"))]
+                    self._next_comment = max(ids, default=-1) + 1
+                    return
+        self._comments = etree.fromstring(f'<w:comments xmlns:w="{W_NS}"/>'.encode())
+        self._add_part_reference(rels)
+
+    def _add_part_reference(self, rels: Any) -> None:
         from lxml import etree
 
         rels_name = "word/_rels/document.xml.rels"
-        rels = etree.fromstring(self.parts[rels_name])
         taken = {el.get("Id") for el in rels}
         n = len(taken) + 1
         while f"rId{n}" in taken:
@@ -157,7 +174,7 @@ class Package:
         parts["word/document.xml"] = etree.tostring(self.document, xml_declaration=True, encoding="UTF-8",
                                                     standalone=True)
         if self._comments is not None:
-            parts["word/comments.xml"] = etree.tostring(self._comments, xml_declaration=True, encoding="UTF-8",
+            parts[self._comments_name] = etree.tostring(self._comments, xml_declaration=True, encoding="UTF-8",
                                                         standalone=True)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

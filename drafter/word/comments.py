@@ -3,12 +3,13 @@
 A :class:`~drafter.word.notes.Note` names a block and a character range of
 that block's text. The writer cuts the block's text into runs at every note
 boundary (:func:`cut_points`, :func:`segments`), then anchors each comment on
-the runs its range covers (:func:`anchor`, written by ``package.Package``). The text shown in Word may differ
-from the block's text (a long title gets line breaks, characters XML refuses
-are dropped): :func:`align` maps block offsets to shown offsets.
+the runs its range covers (:func:`anchor`; ``package.Package`` writes the XML).
+The text shown in Word may differ from the block's text (a long title gets
+line breaks, characters XML refuses are dropped): :func:`align` maps block
+offsets to shown offsets.
 
 Comments use Word's own style names (CommentText, CommentReference), defined
-here small and single-spaced so a note does not inherit the body's 3号 type
+here (:func:`ensure_styles`, in every empty document) small and single-spaced so a note does not inherit the body's 3号 type
 and exact 28 pt lines.
 """
 

@@ -4,11 +4,15 @@ The layout follows the "use" column of ``docs/gbt9704.md``. The pieces live in
 their own modules: ``styles`` (every format, by style), ``fonts`` (faces and
 the font table Word falls back with), ``page`` (A4, margins, the page-number
 footer), ``properties`` (core/app), ``titles`` (breaking a long title),
-``comments`` (notes as Word comments), ``reference`` (a unit's own template).
-This module puts a speech's blocks into paragraphs: each paragraph names its
-style and its runs carry nothing but a run-in heading's character style.
+``comments`` (notes as Word comments), ``reference`` (a unit's own template),
+``template`` (the cached empty document) and ``package`` (the .docx filled
+with lxml). This module puts a speech's blocks into paragraphs: each paragraph
+names its style and its runs carry nothing but a run-in heading's character
+style.
 
-``docx`` is imported inside the functions: the CLI's start-up must not pay for it.
+python-docx is imported only to build the empty document once, to adapt a
+reference document, or by ``build_document`` (which returns a python-docx
+Document); ``write_docx`` with a warm cache does without it.
 """
 
 from __future__ import annotations

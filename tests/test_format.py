@@ -287,7 +287,14 @@ def measure(pdf) -> list[dict]:
     return pages
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice and poppler needed")
+def _can_render() -> bool:
+    if not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("fc-list")):
+        return False
+    faces = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    return bool(faces.strip())
+
+
+@pytest.mark.skipif(not _can_render(), reason="LibreOffice, poppler and a Chinese font needed")
 def test_five_pages_in_libreoffice_28_characters_22_lines_number_7mm_below(tmp_path):
     (tmp_path / "讲话.txt").write_text(five_pages(), encoding="gbk")
     format_file(tmp_path / "讲话.txt", tmp_path / "讲话.docx")

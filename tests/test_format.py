@@ -354,3 +354,27 @@ def test_render_takes_page_numbers_and_reference_docx(cli, tmp_path):
 
     r = cli("render", ROOT / "examples" / "report.yaml", "-o", "x.docx", "--page-numbers", "middle")
     assert r.code != 0 and "--page-numbers" in r.err and not (tmp_path / "x.docx").exists()
+
+
+def test_markdown_inside_a_txt_file(cli, tmp_path):
+    """Archives hold .txt files written in Markdown: the markers go, masks stay."""
+    text = "\n\n".join([
+        "# 在全市工业经济运行调度会上的讲话", "*市政府副市长  李四*", "尊敬的**市长，同志们：",
+        "## 一、准确把握态势", "今年以来，全市工业增长6.5%。", "**1.抓项目建设**。要加快推进重点项目。", "谢谢大家！",
+    ])
+    (tmp_path / "稿.txt").write_text(text, encoding="utf-8")
+    r = cli("format", "稿.txt", "-o", "稿.docx")
+    assert r.code == 0, r.err
+    d = docx.Document(str(tmp_path / "稿.docx"))
+    got = [(p.style.name, p.text) for p in d.paragraphs if p.text]
+    assert got == [
+        ("讲话稿标题", "在全市工业经济运行调度会上的讲话"),
+        ("讲话人及日期", "市政府副市长  李四"),
+        ("称谓", "尊敬的**市长，同志们："),
+        ("一级标题（一、）", "一、准确把握态势"),
+        ("讲话稿正文", "今年以来，全市工业增长6.5%。"),
+        ("讲话稿正文", "1.抓项目建设。要加快推进重点项目。"),
+        ("结束语", "谢谢大家！"),
+    ]
+    runin = d.paragraphs[[p.text for p in d.paragraphs].index("1.抓项目建设。要加快推进重点项目。")]
+    assert runin.runs[0].style.name == "段内三级标题"

@@ -15,8 +15,25 @@ from pathlib import Path
 from drafter.errors import ReadError, UsageError
 from drafter.text.speech import Speech
 
-# Markdown a writer's .md may hold on a run-in heading: **一、标题。**正文 (as drafter's export writes it).
-_MD_RUNIN = re.compile(r"^(\*\*|__)(.+?)\1(?=\S)")
+# Markdown in a speech file (archives hold .txt files with Markdown in them too):
+# a heading marker, a run-in heading in bold (**一、标题**。正文, as drafter's
+# export writes it), a whole line in bold or italics.
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_RUNIN = re.compile(r"^(\*\*|__)([^*_]+?)\1(?=\S)")
+_MD_LINE = re.compile(r"^(\*\*|\*|__|_)([^*_]+)\1$")
+
+
+def unmark(line: str) -> str:
+    """A line without the Markdown a writer's file may carry; masks (*、**、***) stay.
+
+    >>> unmark("## 一、抓落实"), unmark("**1.抓项目**。要加快。"), unmark("*（2024年5月8日）*")
+    ('一、抓落实', '1.抓项目。要加快。', '（2024年5月8日）')
+    >>> unmark("尊敬的**市长："), unmark("***")
+    ('尊敬的**市长：', '***')
+    """
+    line = _MD_HEADING.sub("", line)
+    line = _MD_LINE.sub(r"\2", line)
+    return _MD_RUNIN.sub(r"\2", line)
 
 
 @dataclass
@@ -36,9 +53,7 @@ def read_speeches(source: Path | str) -> list[Speech]:
     from drafter.text.speech import parse_lines
 
     source = Path(source)
-    lines = read_lines(source)
-    if source.suffix.lower() == ".md":
-        lines = [(n, _MD_RUNIN.sub(r"\2", s)) for n, s in lines]
+    lines = [(n, unmark(s)) for n, s in read_lines(source)]
     speeches = [s for s in parse_lines(lines, str(source)) if any(b.text.strip() for b in s.blocks)]
     if not speeches:
         raise ReadError(source, "文件中没有文字，无法排版；请确认选对了文件（Word 文档中的文本框和表格不会读取）")

@@ -7,6 +7,7 @@ counted). Punctuation width is normalised on the way in.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -83,8 +84,32 @@ def normalise(text: str) -> str:
 # --- decoding -------------------------------------------------------------
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a byte-order mark (some Windows tools), or None.
+
+    ASCII characters (line breaks, digits) put their zero byte on one side of
+    each pair, so that side tells the byte order; the decoded text must then be
+    printable (binary data decoded this way is full of controls and gaps).
+    """
+    zeros_even = data[0::2].count(0)
+    zeros_odd = data[1::2].count(0)
+    order = ("utf-16-le", "utf-16-be") if zeros_odd >= zeros_even else ("utf-16-be", "utf-16-le")
+    for codec in order:
+        try:
+            text = data[: len(data) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if all(ch.isprintable() or ch in "\t\r\n\u3000\ufeff" for ch in text):
+            return text.lstrip("\ufeff")
+    return None
+
+
 def decode(data: bytes, path: object) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030."""
+    r"""Decode a text file: UTF-8 (with or without BOM), UTF-16 (with or without BOM), GBK/GB18030.
+
+    >>> decode("同志们：\n".encode("utf-16-le"), "a.txt")
+    '同志们：\n'
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8")
@@ -96,7 +121,10 @@ def decode(data: bytes, path: object) -> str:
         except UnicodeDecodeError as e:
             raise ReadError(path, "UTF-16 文本无法解码；请另存为 UTF-8") from e
     if b"\x00" in data:
-        raise ReadError(path, "这是二进制文件，不是文本；请提供 .txt、.md 或 .docx")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ReadError(path, "这是二进制文件，不是文本；请提供 .txt、.md 或 .docx")
+        return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -144,6 +172,87 @@ def _docx_lines(path: Path) -> list[Line]:
     return [(i, normalise(p.text.replace("\n", "").strip())) for i, p in enumerate(document.paragraphs, 1)]
 
 
+MAX_TEXT_BYTES = 512 * 1024 * 1024  # far beyond any speech file; refuses a runaway file
+
+
+def _stat_problem(path: Path, e: OSError) -> str:
+    import errno
+
+    if e.errno == errno.ELOOP:
+        return "是循环的符号链接（链接指向自己或互相指向）；请删除或改正该链接"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "没有读取权限；请用 chmod 或文件属性赋予读取权限"
+    if e.errno == errno.ENOENT:
+        if path.is_symlink():
+            return "是指向不存在文件的符号链接；请改正或删除该链接"
+        return "文件不存在；请检查路径"
+    if e.errno == errno.ENAMETOOLONG:
+        return "文件名或路径太长"
+    return f"无法打开（{e.strerror or e}）；请检查文件权限"
+
+
+def check_readable(path: Path) -> None:
+    """Raise ReadError unless ``path`` is a regular file this process may read."""
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError as e:
+        raise ReadError(path, _stat_problem(path, e)) from e
+    except ValueError as e:  # an embedded NUL in the name
+        raise ReadError(path, "文件名含有无效字符") from e
+    if stat.S_ISDIR(st.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise ReadError(path, "这是文件夹，且没有读取权限；请赋予读取权限")
+        raise ReadError(path, "这是文件夹，不是文件")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "命名管道（FIFO）" if stat.S_ISFIFO(st.st_mode) else "套接字" if stat.S_ISSOCK(st.st_mode) else "设备文件"
+        raise ReadError(path, f"这是{kind}，不是普通文件，已跳过；drafter 只读取普通文件")
+    if not os.access(path, os.R_OK):
+        raise ReadError(path, "没有读取权限；请用 chmod 或文件属性赋予读取权限")
+
+
+def read_regular(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of a regular file, never blocking on a FIFO swapped in after the check."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise ReadError(path, _stat_problem(path, e)) from e
+    with os.fdopen(fd, "rb") as f:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError(path, "不是普通文件，已跳过；drafter 只读取普通文件")
+            if st.st_size > limit:
+                raise ReadError(path, f"文件太大（{st.st_size // 2**20} MB，上限 {limit // 2**20} MB）；请拆分后再读取")
+            return f.read(limit + 1)
+        except OSError as e:
+            if isinstance(e, ReadError):
+                raise
+            raise ReadError(path, f"读取失败（{e.strerror or e}）；请检查磁盘或文件权限") from e
+
+
+def display_name(name: str) -> str:
+    """A file name as text: names that are not UTF-8 (GBK names from a Windows zip) decoded.
+
+    >>> display_name(os.fsdecode("讲话.txt".encode("gbk")))
+    '讲话.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    for codec in ("gb18030", "big5"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
 def read_lines(path: Path | str) -> list[Line]:
     """Read one speech file into numbered, normalised lines.
 
@@ -151,20 +260,12 @@ def read_lines(path: Path | str) -> list[Line]:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    check_readable(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(path, f"不支持的文件类型“{suffix or '无扩展名'}”；支持 .txt、.md、.docx")
     if suffix == ".docx":
-        if not path.is_file():
-            raise ReadError(path, "文件不存在")
         return _docx_lines(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as e:
-        raise ReadError(path, "文件不存在；请检查路径") from e
-    except IsADirectoryError as e:
-        raise ReadError(path, "这是文件夹，不是文件") from e
-    except OSError as e:
-        raise ReadError(path, f"无法打开（{e.strerror}）；请检查文件权限") from e
+    data = read_regular(path)
     text = decode(data, path)
     return _md_lines(text) if suffix == ".md" else _text_lines(text)
 
@@ -179,33 +280,88 @@ def _wanted(p: Path) -> bool:
     )
 
 
+def _corpus_root_problem(root: Path) -> str | None:
+    """Why a path given on the command line cannot be used at all (None: it can)."""
+    import errno
+
+    try:
+        root.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return f"{root} 是循环的符号链接（链接指向自己或互相指向）；请改正该链接，或直接给出讲话稿所在的文件夹"
+        if e.errno in (errno.EACCES, errno.EPERM):
+            return f"{root} 没有访问权限；请赋予读取权限，或换一个路径"
+        if root.is_symlink():
+            return f"{root} 是指向不存在位置的符号链接；请改正或删除该链接"
+        return f"路径不存在：{root}；请检查拼写，或先用 ls 确认文件位置"
+    except ValueError:
+        return f"路径 {root!r} 含有无效字符"
+    return None
+
+
 def iter_corpus(paths: Iterable[Path | str]) -> Iterator[SourceFile]:
     """Expand files and folders (recursively) into the speech files to read.
 
     Raises CorpusError for a path that does not exist or a folder that holds
-    no supported file. Files are yielded in a stable (sorted) order.
+    no supported file. Files are yielded in a stable (sorted) order. Inside a
+    folder every entry with a speech suffix is yielded, whatever it is (a FIFO,
+    a broken or looping link, an unreadable file): ``read_lines`` then names
+    the reason and the miner skips it, so one bad entry never stops the run.
+    Hidden files and folders and symlinked folders are not entered.
     """
     for raw in paths:
         root = Path(raw)
-        if not root.exists():
-            raise CorpusError(f"路径不存在：{root}；请检查拼写，或先用 ls 确认文件位置")
-        if root.is_file():
+        problem = _corpus_root_problem(root)
+        if problem:
+            raise CorpusError(problem)
+        if not root.is_dir():
             if not _wanted(root):
                 raise CorpusError(
-                    f"不支持的文件类型：{root}；drafter 只读取 .txt、.md、.docx 文件"
+                    f"不支持的文件类型：{display_name(str(root))}；drafter 只读取 .txt、.md、.docx 文件"
                 )
-            yield SourceFile(root, root.name)
+            yield SourceFile(root, display_name(root.name))
             continue
+        if not os.access(root, os.R_OK | os.X_OK):
+            raise CorpusError(f"文件夹 {root} 没有读取权限；请赋予读取权限，或换一个文件夹")
         found = False
-        base = root.resolve().name or str(root)
-        for p in sorted(root.rglob("*")):
+        base = display_name(root.resolve().name or str(root))
+        for p in _walk(root):
             rel = p.relative_to(root)
-            if any(part.startswith(".") for part in rel.parts) or not p.is_file():
-                continue
-            if _wanted(p):
+            if _wanted(p) or p.is_dir():  # a folder here is one that could not be listed
                 found = True
-                yield SourceFile(p, f"{base}/{rel.as_posix()}")
+                yield SourceFile(p, f"{base}/{display_name(rel.as_posix())}")
         if not found:
             raise CorpusError(
                 f"文件夹 {root} 中没有可读取的讲话稿（.txt、.md、.docx）；请确认路径，或把讲话稿放进该文件夹"
             )
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every non-hidden entry under ``root`` that is not a folder, sorted; links to folders not followed.
+
+    A sub-folder that cannot be listed is yielded itself (``read_lines`` reports it).
+    """
+    entries: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                children = list(it)
+        except OSError:
+            if folder != root:
+                entries.append(folder)
+            continue
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(path)
+            else:
+                entries.append(path)
+    return iter(sorted(entries))

@@ -31,14 +31,14 @@ Raw = tuple[str, str, tuple[str, ...], str | None, str, str, int, tuple[int, ...
 _OPENING = re.compile(
     r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|"
     r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,30}委托|"
-    r"我代表.{1,40}(?:向|作|报告|发言|致辞|表示)"
+    r"我谨?代表.{1,40}(?:向|作|报告|发言|致辞|表示)|^现在开会"
 )
 _OPENING_PARAGRAPHS = 3  # an opening is said in the first paragraphs, before the first heading
 # Transitions announce what comes next (下面，我讲三点意见。) or sum up (总之，…);
 # 下一步，我们将… is a plan, not a transition.
 _TRANSITION = re.compile(
-    r"^(?:(?:下面|接下来|以下|下边)[，,]?(?:我|结合|就|根据|围绕|再|简要|着重|重点|把|向|请).{0,30}?"
-    r"(?:讲|谈|汇报|通报|报告|说|强调|发言|交流|分享|部署|提|介绍|汇总|归纳)|"
+    r"^(?:(?:下面|接下来|以下|下边|现在)[，,]?(?:我|结合|就|根据|围绕|再|简要|着重|重点|把|向|请|有请|进行|由).{0,30}?"
+    r"(?:讲|谈|汇报|通报|报告|说|强调|发言|交流|分享|部署|提|介绍|汇总|归纳|议程)|"
     r"(?:总之|总而言之|综上所述|综上|总的来看|总的来说|概括起来说|一句话)[，,])"
 )
 _N = "(?:[两三四五六七八九]|几)"
@@ -68,6 +68,7 @@ _LEAD_IN = re.compile(
     r"认为|来说|而言|来看|方面|同时|此外|另外|其中|特别是|尤其是|总之|因此|所以|为此|对此)$"
 )
 _LEAD_MAX = 30
+_ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
 
 
@@ -196,7 +197,8 @@ def mine_speech(speech: Speech) -> list[Raw]:
     for prev, b in zip(speech.blocks, speech.blocks[1:], strict=False):
         if prev.kind == "heading" and prev.level == 1 and b.kind == "paragraph":
             first = split_sentences(b.text)[0].strip() if b.text else ""
-            if 8 <= len(first) <= 60 and not enumerations(first) and not _ENUM_CN.match(first):
+            if (8 <= len(first) <= 60 and not enumerations(first) and not _ENUM_CN.match(first)
+                    and not _ADDRESSED.match(first)):
                 add("lead", slotify(first), b.line)
 
     first_heading = next((i for i, b in enumerate(speech.blocks) if b.kind == "heading"), len(speech.blocks))

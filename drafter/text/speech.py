@@ -179,7 +179,7 @@ _ROLE = re.compile(
 )
 _CLOSING = re.compile(
     r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态)|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
-    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上)"
+    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|散会[。！!]?$)"
 )
 # One part of an address: 尊敬的**市长 / 各位代表 / 主席先生 / 同志们 / 大家好.
 _ADDRESS_PART = re.compile(
@@ -381,7 +381,15 @@ _RUN_ON_LINE = 600  # a line this long may hold a whole speech pasted as one par
 
 
 def _head_pieces(head: str) -> list[str]:
-    """A title/date/speaker block run together (title 张三 （2020年9月8日））, in pieces."""
+    """A title/date/speaker block run together (title 张三 （2020年9月8日））, in pieces.
+
+    >>> _head_pieces("政府工作报告——2024年1月10日在第三次会议上 市长 赵刚")
+    ['政府工作报告', '——2024年1月10日在第三次会议上', '市长', '赵刚']
+    """
+    if "——" in head:
+        title, _, rest = head.partition("——")
+        sub = rest.split()
+        return [*(_head_pieces(title) if title.strip() else []), "——" + (sub[0] if sub else ""), *sub[1:]]
     pieces: list[str] = []
     pos = 0
     for m in _DATE_IN_HEAD.finditer(head):
@@ -461,11 +469,42 @@ def _split_inline_headings(s: str) -> list[str]:
     return [p for p in out if p]
 
 
+# Words a body sentence often starts with: where a heading pasted without its line
+# break ends (二、突出重点领域，全力防范化解重大安全风险今年要重点抓好三件事。).
+_SENTENCE_OPENER = re.compile(
+    r"(?:今年|去年|明年|过去|近年来|近几年|当前|目前|各级|各地|各部门|各单位|我们|"
+    r"一年来|五年来|这是|这次|同时|为此|对此|截至)"
+)
+
+
+def _cut_glued_heading(s: str) -> list[str]:
+    """A heading from a run-on line, cut from the body glued to it, when a body
+    sentence opener follows the heading words."""
+    found = match_heading(s)
+    if not found:
+        return [s]
+    rest = found[3]
+    first = split_sentences(rest)[0]
+    head = len(s) - len(rest)
+    if first.endswith(("！", "：")):  # 三、全面加强政府自身建设各位代表！
+        for k in range(4, len(first) - 2):
+            if _ADDRESS_START.match(first, k) and is_address(first[k:]):
+                return [s[: head + k], s[head + k :]]
+    if len(first) <= 24:
+        return [s]
+    for m in _SENTENCE_OPENER.finditer(first, 6, 40):
+        if first[m.start() - 1] in "，、；：“《（":
+            continue  # …，今年要…: inside the sentence
+        return [s[: head + m.start()], s[head + m.start() :]]
+    return [s]
+
+
 @dataclass
 class _Item:
     line: int
     text: str
     salutation: bool = False  # split off the front of a line: only one when a speech starts there
+    starts: bool = False  # the title/date/speaker block at the front of a line: a speech starts here
 
 
 def _items(lines: Sequence[Line]) -> list[_Item]:
@@ -480,12 +519,14 @@ def _items(lines: Sequence[Line]) -> list[_Item]:
         split = _split_header(s) if not is_salutation(s) else None
         if split:
             head, sal, s = split
-            out.extend(_Item(n, h) for h in head)
+            out.extend(_Item(n, h, starts=(k == 0)) for k, h in enumerate(head))
             out.append(_Item(n, sal, salutation=True))
             if not s:
                 continue
         body, closing = _split_closing(s)
-        parts = _split_inline_headings(body) if run_on and len(body) >= _RUN_ON_LINE else [body]
+        parts = [body]
+        if run_on and len(body) >= _RUN_ON_LINE // 3:
+            parts = [q for p in _split_inline_headings(body) for q in _cut_glued_heading(p)]
         out.extend(_Item(n, p) for p in parts if p)
         out.extend(_Item(n, c) for c in closing)
     return out
@@ -552,14 +593,16 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
         it = items[k]
         lineno, s = it.line, it.text
         nxt = items[k + 1].text if k + 1 < len(items) else ""
-        if it.salutation and has_body:
+        if it.salutation and has_body and blocks[-1].kind != "closing":
             # 同志们！让我们… inside a speech is rhetoric, not a new salutation: one paragraph again
             s = s + nxt if k + 1 < len(items) and items[k + 1].line == lineno else s
             blocks.append(Block("paragraph", s, lineno))
             k += 2 if s != it.text else 1
             continue
         if has_body and (
-            (is_speaker_line(s) and not is_date_line(s))
+            it.starts
+            or (it.salutation and blocks[-1].kind == "closing")
+            or (is_speaker_line(s) and not is_date_line(s))
             or (
                 is_title_like(s) and not _SECTION_TITLE.match(s)
                 and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt))

@@ -99,9 +99,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
             text = data[: len(data) // 2 * 2].decode(codec)
         except UnicodeDecodeError:
             continue
-        if all(ch.isprintable() or ch in "\t\r\n\u3000\ufeff" for ch in text):
+        if any(ch.isascii() for ch in text) and all(map(_plausible_char, text)):
             return text.lstrip("\ufeff")
     return None
+
+
+# Blocks Chinese text is written in: ASCII and Latin-1, general punctuation and
+# symbols (①, №, →), CJK punctuation, kana, CJK ideographs, full-width forms.
+_TEXT_BLOCKS = (
+    (0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x2BFF), (0x2E80, 0x30FF), (0x3100, 0x9FFF),
+    (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFEFF, 0xFEFF), (0xFF00, 0xFFEF),
+)
+
+
+def _plausible_char(ch: str) -> bool:
+    o = ord(ch)
+    return ch in "\t\r\n" or any(lo <= o <= hi for lo, hi in _TEXT_BLOCKS)
 
 
 def decode(data: bytes, path: object) -> str:

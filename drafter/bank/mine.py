@@ -211,11 +211,12 @@ def mine_speech(speech: Speech) -> list[Raw]:
         for sentence in split_sentences(b.text, "。！？："):
             s = sentence.strip()
             announce = _announcement(s)
+            opening = opening_zone and _OPENING.search(s) and len(s) <= 80
+            if opening:  # 按照会议安排，…我谈三点认识。 opens the speech and announces its parts
+                add("opening", slotify(s), b.line)
             if announce:
                 add("transition", slotify(announce), b.line)
-            elif opening_zone and _OPENING.search(s) and len(s) <= 80:
-                add("opening", slotify(s), b.line)
-            elif len(s) <= 60 and _TRANSITION.search(s):
+            elif not opening and len(s) <= 60 and _TRANSITION.search(s):
                 add("transition", slotify(s), b.line)
             pledge = _pledge(s)
             if pledge:

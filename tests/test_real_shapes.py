@@ -619,3 +619,81 @@ def test_third_archive(tmp_path):
     for r in records:
         assert not any(j in r["text"] for j in ("记者", "本文为", "来源", "政发", "打印", "文件")), r
     assert all(not r["text"].startswith("大家好") for r in records)
+
+
+# --- the kinds, one shape at a time ---------------------------------------------
+
+
+def _mine_text(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    records, _ = mine_paths([tmp_path / "a.txt"])
+    return records
+
+
+def test_items_are_whole_clauses_not_lead_ins(tmp_path):
+    records = _mine_text(tmp_path, "在某会上的讲话\n同志们：\n一、几点启示\n"
+                         "一是这场疫情启示我们，必须坚持人民至上、生命至上。\n"
+                         "二是更重要的是，要坚持把发展经济的着力点放在实体经济上。\n"
+                         "三是我们要深刻认识到，团结就是力量。\n")
+    [p] = [r for r in records if r["kind"] == "parallel"]
+    assert p["items"] == [
+        "这场疫情启示我们，必须坚持人民至上、生命至上",
+        "更重要的是，要坚持把发展经济的着力点放在实体经济上",
+        "我们要深刻认识到，团结就是力量",
+    ]
+    assert p["sources"] == [{"doc": "a.txt", "line": 4, "lines": [4, 5, 6]}]
+
+
+def test_an_enumeration_ends_at_a_heading(tmp_path):
+    records = _mine_text(tmp_path, "在某会上的讲话\n同志们：\n一、甲\n一是抓项目建设。\n二、乙\n二是抓招商引资。\n三是抓人才引育。\n")
+    assert [r for r in records if r["kind"] == "parallel"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市广大干部群众为经济发展作出了积极贡献。",  # past
+        "感谢大家为全市发展作出的贡献。",  # thanks
+        "向为抗疫作出贡献的同志们致以崇高敬意！",
+        "他们为国家贡献了力量。",
+    ],
+)
+def test_pledges_look_forward(tmp_path, sentence):
+    records = _mine_text(tmp_path, f"在某会上的讲话\n同志们：\n{sentence}\n谢谢大家。\n")
+    assert [r["text"] for r in records if r["kind"] == "pledge"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["今年一季度，全市经济增长百分之七点九。", "占比达到百分之三点五。", "时间定在上午九点。", "这是两点之间最短的路线。"],
+)
+def test_numbers_are_no_transitions(tmp_path, sentence):
+    records = _mine_text(tmp_path, f"在某会上的讲话\n同志们：\n{sentence}\n")
+    assert [r["text"] for r in records if r["kind"] == "transition"] == []
+
+
+def test_transitions_announce_parts_and_plans_are_not_transitions(tmp_path):
+    records = _mine_text(tmp_path, "在某会上的讲话\n同志们：\n刚才几位同志的发言都很好。下面，我强调三点意见。\n"
+                         "下一步，我们将提供志愿服务。\n总之，要把各项工作抓实抓细。\n")
+    assert {r["text"] for r in records if r["kind"] == "transition"} == {
+        "下面，我强调三点意见。", "总之，要把各项工作抓实抓细。",
+    }
+
+
+@pytest.mark.parametrize(
+    "title,genre",
+    [
+        ("关于2024年度重点工作情况的汇报", "report"),
+        ("2024年度述职报告", "report"),
+        ("在全市工作汇报会上的讲话", "speech"),
+        ("学习贯彻重要讲话精神研讨发言", "seminar"),
+        ("市人大常委会工作报告", "work_report"),
+        ("在中国共产党某某市第五次代表大会上的报告", "work_report"),
+        ("在新春团拜会上的致辞", "address"),
+        ("在全县三级干部大会上的主持词", "host"),
+    ],
+)
+def test_genres_from_titles(title, genre):
+    from drafter.text.speech import detect_genre
+
+    assert detect_genre(title) == genre

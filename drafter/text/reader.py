@@ -219,9 +219,9 @@ def is_boilerplate(s: str) -> bool:
         return False
     if _BOILERPLATE.match(s) or _RED_HEADER.match(s):
         return True
-    if _PHOTO.search(s):
+    if ("摄" in s or s.startswith(("图", "（图", "(图"))) and _PHOTO.search(s):
         return True
-    return bool(_CREDIT_TAIL.fullmatch(s))
+    return s.endswith(("）", ")")) and bool(_CREDIT_TAIL.fullmatch(s))
 
 
 def strip_credits(s: str) -> str:

@@ -128,6 +128,13 @@ class Block:
     body: str = ""
     runin: bool = False
 
+    @property
+    def rank(self) -> int:
+        """The heading's place in GB/T 9704's fixed order, whatever the speech uses above
+        it: 一、 1, （一） 2, 1. 3, （1） 4; 第一， takes its level in the speech (1 or 2).
+        For Word styling, which follows the numbering style; ``level`` is the depth."""
+        return {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}.get(self.style, min(self.level, 2))
+
 
 @dataclass
 class Speech:

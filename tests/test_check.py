@@ -108,9 +108,11 @@ def test_level3_list_may_restart():
 
 
 def test_mixed_styles_reported_once_as_d202():
-    text = "各位领导：\n一、抓项目\n内容。\n二、抓招商\n内容。\n第一，抓人才\n内容。\n"
+    text = "各位领导：\n第一，抓项目\n内容。\n第二，抓招商\n内容。\n第三、抓人才\n内容。\n"
     assert codes(text) == ["D202"]
-    assert found(text) == [("D202", 6, "第一，抓人才")]
+    assert found(text) == [("D202", 6, "第三、抓人才")]
+    # 第一， under 二、 is the level below it (the speech model nests it), not a mixed style
+    assert codes("各位领导：\n一、抓项目\n内容。\n二、抓招商\n内容。\n第一，抓人才\n内容。\n") == []
 
 
 def test_enumeration_skip_repeat_and_missing_first():

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.atomic import os_reason
 from drafter.errors import CorpusError, ReadError
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".md")
@@ -321,7 +322,7 @@ def _docx_xml(path: Path) -> bytes:
     except OSError as e:
         if e.errno is None:  # zlib errors inside a damaged member
             raise ReadError(path, f".docx 内容损坏（{e}）；请用 Word/WPS 打开后另存为 .docx") from e
-        raise ReadError(path, f"读取失败（{e.strerror or e}）；请检查磁盘或文件权限") from e
+        raise ReadError(path, f"读取失败（{os_reason(e)}）；请检查磁盘或文件权限") from e
     if len(data) > MAX_DOCX_XML:
         raise ReadError(
             path, f".docx 正文部分过大（解压后超过 {MAX_DOCX_XML // 2**20} MB），可能是压缩炸弹；请确认文件来源，或拆分后再读取"
@@ -409,7 +410,7 @@ def _stat_problem(path: Path, e: OSError) -> str:
         return "文件不存在；请检查路径"
     if e.errno == errno.ENAMETOOLONG:
         return "文件名或路径太长"
-    return f"无法打开（{e.strerror or e}）；请检查文件权限"
+    return f"无法打开（{os_reason(e)}）；请检查文件权限"
 
 
 def check_readable(path: Path) -> None:
@@ -452,7 +453,7 @@ def read_regular(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
         except OSError as e:
             if isinstance(e, ReadError):
                 raise
-            raise ReadError(path, f"读取失败（{e.strerror or e}）；请检查磁盘或文件权限") from e
+            raise ReadError(path, f"读取失败（{os_reason(e)}）；请检查磁盘或文件权限") from e
 
 
 def display_name(name: str) -> str:

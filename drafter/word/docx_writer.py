@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.atomic import atomic_path
+from drafter.atomic import atomic_path, os_reason
 from drafter.errors import OutputError
 from drafter.text.speech import Block, Speech
 from drafter.word.notes import Note
@@ -107,11 +107,11 @@ def _add_speech(pkg: Package, ids: dict[str, str], speech: Speech, by_block: dic
         if b.kind == "heading" and nxt is not None and nxt.runin and nxt.kind == "paragraph":
             # a run-in heading: one body paragraph, the heading in its character style
             p = pkg.paragraph(ids["SpeechBody"])
-            pieces[i] = _add_text(pkg, p, b, _clean(b.text), by_block.get(i, ()), ids[runin_style_id(b.level)])
+            pieces[i] = _add_text(pkg, p, b, _clean(b.text), by_block.get(i, ()), ids[runin_style_id(b.rank)])
             pieces[i + 1] = _add_text(pkg, p, nxt, _clean(nxt.text), by_block.get(i + 1, ()))
             i += 2
         else:
-            sid = heading_style_id(b.level) if b.kind == "heading" else KIND_STYLE.get(b.kind, "SpeechBody")
+            sid = heading_style_id(b.rank) if b.kind == "heading" else KIND_STYLE.get(b.kind, "SpeechBody")
             p = pkg.paragraph(ids[sid])
             shown = _clean(break_title(b.text) if b.kind == "title" else b.text)
             pieces[i] = _add_text(pkg, p, b, shown, by_block.get(i, ()))
@@ -185,7 +185,7 @@ def save_bytes(data: bytes, target: Path | str, force: bool) -> Path:
     except OutputError:
         raise
     except OSError as e:
-        reason = e.strerror or str(e)
+        reason = os_reason(e)
         raise OutputError(
             f"无法写入 Word 文件 {target}：{reason}；请检查磁盘空间、权限，或关闭正在打开该文件的 Word/WPS 后重试"
         ) from e

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.atomic import os_reason
 from drafter.errors import ReadError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,7 +54,7 @@ def open_reference(path: Path | str) -> Document:
     except IsADirectoryError as e:
         raise ReadError(path, "这是文件夹，不是参考文档；请给出 .docx 或 .dotx 文件") from e
     except OSError as e:
-        raise ReadError(path, f"无法打开参考文档（{e.strerror}）；请检查文件权限") from e
+        raise ReadError(path, f"无法打开参考文档（{os_reason(e)}）；请检查文件权限") from e
     try:
         if _TEMPLATE_TYPE in zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml"):
             data = _as_document_package(data)

@@ -1,0 +1,153 @@
+"""A .docx read from its XML with zipfile + lxml (bounded reads): the body
+paragraphs as written, the text of tables, headers, footers, footnotes and
+endnotes, and the paragraphs a ``drafter: ignore`` Word comment covers.
+
+Body paragraphs are numbered as ``drafter.text.reader`` numbers them (the
+``w:p`` children of ``w:body``, from 1), so findings from both line up.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.check.suppress import IGNORE_WORDS, Ignores, codes_in, merge
+from drafter.errors import ReadError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_PART = 64 * 1024 * 1024  # bytes of one XML part, uncompressed
+_PARTS = re.compile(r"^word/(header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PART_NAMES = {"header": "页眉", "footer": "页脚", "footnotes": "脚注", "endnotes": "尾注"}
+
+
+@dataclass
+class Piece:
+    """Text outside the body's paragraphs: a table cell, a header, a footnote."""
+
+    where: str  # 表格1第2行第1列, 页眉, 脚注3 …
+    line: int  # the body paragraph it belongs to (0: the whole document)
+    text: str
+
+
+@dataclass
+class DocxText:
+    body: list[str] = field(default_factory=list)  # body paragraph i+1, as written
+    pieces: list[Piece] = field(default_factory=list)
+    ignores: Ignores = field(default_factory=dict)
+
+
+def read_part(zf: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > MAX_PART:
+        raise ReadError(path, f"{name} 过大（{info.file_size // 1048576} MB）；请确认这是一篇讲话稿")
+    with zf.open(info) as f:
+        data = f.read(MAX_PART + 1)
+    if len(data) > MAX_PART:
+        raise ReadError(path, f"{name} 过大；请确认这是一篇讲话稿")
+    return data
+
+
+def _parse(data: bytes, name: str, path: Path):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise ReadError(path, f".docx 中的 {name} 已损坏（{e.msg}）；请用 Word/WPS 打开后另存为 .docx") from e
+
+
+def paragraph_text(p) -> str:
+    """The text of a w:p as python-docx gives it (runs, tabs; breaks dropped as the reader does)."""
+    out: list[str] = []
+    for el in p.iter(f"{W}t", f"{W}tab"):
+        if _owner(el) is not p:
+            continue
+        out.append(el.text or "" if el.tag == f"{W}t" else "\t")
+    return "".join(out)
+
+
+def _owner(el):
+    """The nearest w:p holding an element (a text box's paragraph, not the outer one)."""
+    node = el.getparent()
+    while node is not None and node.tag != f"{W}p":
+        node = node.getparent()
+    return node
+
+
+def read_docx(path: Path | str) -> DocxText:
+    """Read what ``check`` needs from a .docx. Raises ReadError for a damaged file."""
+    path = Path(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as e:
+        raise ReadError(path, "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx") from e
+    with zf:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise ReadError(path, "不是有效的 .docx 文件（缺少 word/document.xml）；请用 Word/WPS 打开后另存为 .docx")
+        root = _parse(read_part(zf, "word/document.xml", path), "word/document.xml", path)
+        out = DocxText()
+        body = root.find(f"{W}body")
+        if body is None:
+            return out
+        notes_at: dict[tuple[str, str], int] = {}  # (footnotes|endnotes, id) -> paragraph
+        comment_at: dict[str, list[int]] = {}
+        open_comments: set[str] = set()
+        table_no = 0
+        for child in body:
+            if child.tag == f"{W}p":
+                out.body.append(paragraph_text(child))
+                n = len(out.body)
+                for el in child.iter(f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentRangeStart",
+                                     f"{W}commentRangeEnd", f"{W}commentReference"):
+                    cid = el.get(f"{W}id", "")
+                    tag = el.tag[len(W):]
+                    if tag.endswith("noteReference"):
+                        notes_at[("footnotes" if tag.startswith("foot") else "endnotes", cid)] = n
+                    elif tag == "commentRangeStart":
+                        open_comments.add(cid)
+                        comment_at.setdefault(cid, []).append(n)
+                    else:
+                        open_comments.discard(cid)
+                        comment_at.setdefault(cid, []).append(n)
+                for cid in open_comments:
+                    comment_at.setdefault(cid, []).append(n)
+            elif child.tag == f"{W}tbl":
+                table_no += 1
+                anchor = max(1, len(out.body))
+                for r, row in enumerate(child.iter(f"{W}tr"), 1):
+                    for c, cell in enumerate(row.iter(f"{W}tc"), 1):
+                        text = "".join(paragraph_text(p) for p in cell.iter(f"{W}p"))
+                        if text.strip():
+                            out.pieces.append(Piece(f"表格{table_no}第{r}行第{c}列", anchor, text))
+        for name in sorted(names):
+            m = _PARTS.match(name)
+            if not m:
+                continue
+            part = _parse(read_part(zf, name, path), name, path)
+            kind = re.sub(r"\d+$", "", m.group(1))
+            if kind in ("footnotes", "endnotes"):
+                for note in part:
+                    nid = note.get(f"{W}id", "")
+                    if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                        continue
+                    text = "".join(paragraph_text(p) for p in note.iter(f"{W}p")).strip()
+                    if text:
+                        out.pieces.append(Piece(f"{_PART_NAMES[kind]}{nid}", notes_at.get((kind, nid), 0), text))
+            else:
+                for p in part.iter(f"{W}p"):
+                    text = paragraph_text(p).strip()
+                    if text:
+                        out.pieces.append(Piece(_PART_NAMES[kind], 0, text))
+        if "word/comments.xml" in names:
+            comments = _parse(read_part(zf, "word/comments.xml", path), "word/comments.xml", path)
+            for c in comments.iter(f"{W}comment"):
+                text = "".join(paragraph_text(p) for p in c.iter(f"{W}p"))
+                m = IGNORE_WORDS.match(text)
+                if m:
+                    for n in comment_at.get(c.get(f"{W}id", ""), []):
+                        merge(out.ignores, n, codes_in(m.group(1)))
+    return out

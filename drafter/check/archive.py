@@ -44,6 +44,7 @@ class Archive:
     docs: list[tuple[str, int | None]] = field(default_factory=list)  # (file, year)
     first: dict[int, tuple[int, int]] = field(default_factory=dict)  # hash -> (doc index, line)
     spread: dict[int, int] = field(default_factory=dict)  # hash -> number of docs (capped at COMMON)
+    paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)  # whole paragraphs, likewise
     skip: set[Path] = field(default_factory=set)  # resolved paths not to index (the drafts themselves)
 
     def add_doc(self, name: str, year: int | None) -> int:
@@ -51,6 +52,9 @@ class Archive:
         return len(self.docs) - 1
 
     def add(self, doc: int, line: int, text: str, seen: set[int]) -> None:
+        whole = normalise(text)
+        if len(whole) >= 2 * MIN_CHARS:
+            self.paragraphs.setdefault(hash(whole), (doc, line))
         for s in split_sentences(text, "。！？；"):
             norm = normalise(s)
             if not _worth(norm):
@@ -69,6 +73,14 @@ class Archive:
         h = hash(norm)
         hit = self.first.get(h)
         if hit is None or self.spread.get(h, 0) >= COMMON:
+            return None
+        name, year = self.docs[hit[0]]
+        return name, hit[1], year
+
+    def lookup_paragraph(self, text: str) -> tuple[str, int, int | None] | None:
+        norm = normalise(text)
+        hit = self.paragraphs.get(hash(norm)) if len(norm) >= 2 * MIN_CHARS else None
+        if hit is None:
             return None
         name, year = self.docs[hit[0]]
         return name, hit[1], year
@@ -174,15 +186,12 @@ def copied(ctx: Context) -> Iterator[Hit]:
     for b in ctx.speech.blocks:
         if b.kind not in ("paragraph", "heading", "closing"):
             continue
+        para = archive.lookup_paragraph(b.text)
+        if para is not None:
+            yield Hit("D901", b.line, head(b.text), f"整段照搬往年讲话稿（{_where(*para)}），请结合今年实际重写")
+            continue
         sentences = [s for s in split_sentences(b.text, "。！？；") if _worth(normalise(s))]
-        hits = [(s, archive.lookup(s)) for s in sentences]
-        found = [(s, h) for s, h in hits if h is not None]
-        if not found:
-            continue
-        if len(found) == len(hits) and len(found) >= 2:
-            name, line, year = found[0][1]
-            yield Hit("D901", b.line, head(b.text), f"整段照搬往年讲话稿（{_where(name, line, year)}），请结合今年实际重写")
-            continue
+        found = [(s, h) for s, h in ((s, archive.lookup(s)) for s in sentences) if h is not None]
         for s, (name, line, year) in found:
             yield Hit("D901", b.line, head(s.strip(), 24), f"这句与往年讲话稿相同（{_where(name, line, year)}），请结合今年实际改写")
 

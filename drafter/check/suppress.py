@@ -26,7 +26,7 @@ def codes_in(text: str) -> frozenset[str] | None:
 
 
 def merge(ignores: Ignores, line: int, codes: frozenset[str] | None) -> None:
-    if line in ignores and (ignores[line] is None or codes is None):
+    if codes is None or (line in ignores and ignores[line] is None):
         ignores[line] = None
     else:
         ignores[line] = (ignores.get(line) or frozenset()) | (codes or frozenset())

@@ -33,6 +33,11 @@ _ADDRESS_END = re.compile(r"预祝|祝愿|祝大家|祝各位|圆满成功|谢�
 _HOST_OPEN = re.compile(r"现在开会|会议开始|现在开始|开会。|正式开始")
 _HOST_END = re.compile(r"散会|会议结束|到此结束|议程全部完成|圆满完成各项议程")
 
+_NEWS = re.compile(r"^\S{0,12}\d{1,2}月\d{1,2}日电|^本报讯|[（(]\s*(?:记者|通讯员)[^（）()]{0,20}[）)]\s*$")
+_INLINE_SALUTATION = re.compile(
+    r"^[^。！？]{0,50}?(?:同志们|各位|尊敬的|朋友们|代表们|来宾|女士们|先生们|老师们|同学们)[^。！？：]{0,40}[：！]"
+)
+
 # genre -> (salutation example or None, closing check, closing example)
 _NEEDS: dict[str, tuple[str | None, re.Pattern[str] | None, str]] = {
     "report": ("尊敬的各位领导，同志们：", None, "汇报完毕，不当之处，请批评指正。"),
@@ -50,11 +55,13 @@ def genre_parts(ctx: Context) -> Iterator[Hit]:
     body = [b for b in blocks if b.kind in ("paragraph", "heading", "closing")]
     if need is None or not body:
         return
+    if _NEWS.search(body[0].text) or _NEWS.search(blocks[-1].text):
+        return  # a news report of a speech (新华社…电, 记者 … 摄): not a script to deliver
     name = GENRE_NAMES[ctx.genre]
     salutation, closing_rx, closing = need
     if salutation and ctx.speech.first("salutation") is None:
         first = next(b for b in blocks if b.kind in ("paragraph", "heading"))
-        if not (ctx.genre == "speech" and first.text.startswith(("同志们", "各位"))):  # 同志们！今天…
+        if not _INLINE_SALUTATION.match(first.text):  # 同志们！今天… / 尊敬的…：今天…
             yield Hit("D701", first.line, head(first.text), f"{name}缺少称谓，请在正文前加上称谓，如“{salutation}”")
     if closing_rx is None:
         missing = ctx.speech.first("closing") is None

@@ -28,6 +28,7 @@ from drafter.text.speech import (
     cn_numeral,
     format_number,
     match_heading,
+    split_sentences,
 )
 
 
@@ -49,8 +50,8 @@ _BYLINE = re.compile(
     rf"\s*(?=第[{CN_DIGITS}]{{1,2}}[，、：])"
 )
 _LEVELS = {"一、": 2, "第一，": 2, "（一）": 4, "1.": 6, "（1）": 8}
-_FIRST_WORDS = re.compile(r"^(?:首先|第一)[，,、：]")
-_SECOND_WORDS = re.compile(r"^其次[，,、：]")
+_CONTINUED = ("1.", "（1）")  # arabic lists often run on across chapters: 18. 19. 20.
+_ORDER_WORDS_AT_START = re.compile(r"^(首先|其次)[，,、：]")
 
 
 def _marker_of(text: str, rest: str) -> str:
@@ -78,13 +79,16 @@ def outline(speech: Speech) -> list[Head]:
                 rest = b.text[m.end() :]
                 found = match_heading(rest)
                 if found and found[0] == "第一，":
-                    raw.append(Head(b.line, rest, 2, "第一，", found[2], _marker_of(rest, found[3])))
+                    marker = _marker_of(rest, found[3])
+                    first = split_sentences(found[3])
+                    raw.append(Head(b.line, marker + (first[0] if first else found[3]), 2, "第一，", found[2], marker))
                     continue
-            if _FIRST_WORDS.match(b.text) and b.text.startswith("首先"):
-                raw.append(Head(b.line, b.text, 2, "首先", 1, b.text[:2]))
+            m = _ORDER_WORDS_AT_START.match(b.text)
+            if m:
+                raw.append(Head(b.line, b.text, 2, "首先", _ORDER_WORDS[m.group(1)], m.group(1)))
     # 第一， below 一、: only when the speech has 一、 chapters
     if not any(h.style == "一、" for h in raw):
-        return [h for h in raw if h.style != "首先" or _has_ordinal_after(raw, h)]
+        return _order_words(raw)
     out: list[Head] = []
     chapter_open = False  # a 一、 heading seen, and a 第一， run begun under it
     for h in raw:
@@ -100,13 +104,20 @@ def outline(speech: Speech) -> list[Head]:
                 out.append(h)  # continues the 一、 set in another style: D202
         else:
             out.append(h)
-    return [h for h in out if h.style != "首先" or _has_ordinal_after(out, h)]
+    return _order_words(out)
 
 
-def _has_ordinal_after(heads: list[Head], h: Head) -> bool:
-    """首先 counts as item 1 only when 第二， follows at its level."""
-    i = heads.index(h)
-    return i + 1 < len(heads) and heads[i + 1].style == "第一，" and heads[i + 1].number == 2
+def _order_words(heads: list[Head]) -> list[Head]:
+    """首先/其次 count as items 1 and 2 only when the run goes on in 第N， (首先… 其次… 第三，…)."""
+    keep: list[Head] = []
+    nxt: Head | None = None
+    for h in reversed(heads):
+        if h.style == "首先":
+            if nxt is None or nxt.number != h.number + 1 or nxt.style not in ("首先", "第一，"):
+                continue
+        keep.append(h)
+        nxt = h
+    return keep[::-1]
 
 
 def heading_sets(heads: list[Head]) -> list[list[Head]]:
@@ -148,7 +159,7 @@ def numbering(ctx: Context) -> Iterator[Hit]:
                     "D202", h.line, excerpt(h.text, 0, len(h.marker), 10),
                     f"同级标题编号样式不一致：这里用“{h.marker}”，其他同级标题用“{example}”，请统一",
                 )
-        expected, prev = 1, ""
+        expected, prev = group[0].number if group[0].style in _CONTINUED else 1, ""
         for h in group:
             if h.number != expected:
                 style = "第一，" if h.style == "首先" else h.style

@@ -1,0 +1,67 @@
+"""drafter check on texts imitating real published speeches (tests/speeches_real.py):
+precision first. Every false positive found on them was fixed and stays here as a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.check import check_file, check_text
+from tests.speeches_real import SPEECHES
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SPEECHES, ids=[s[0] for s in SPEECHES])
+def test_published_speech_findings(name, text, expected):
+    got = [(f.code, f.line) for f in check_text(text, path=name)]
+    assert got == expected, [(f.code, f.line, f.excerpt, f.message) for f in check_text(text, path=name)]
+
+
+def test_rates_on_published_speeches():
+    chars = sum(len(t) for _, t, _ in SPEECHES)
+    findings = [f for name, t, _ in SPEECHES for f in check_text(t, path=name)]
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    assert chars > 8000
+    assert len(errors) * 100_000 / chars <= 1
+    assert len(warnings) * 1000 / chars <= 0.5
+
+
+def test_same_speeches_from_files(tmp_path):
+    """Read from .txt (GBK too) and .md files, the findings are the same."""
+    for i, (name, text, expected) in enumerate(SPEECHES):
+        p = tmp_path / f"{i}.txt"
+        p.write_bytes(text.encode("gb18030"))
+        assert [(f.code, f.line) for f in check_file(p)] == expected, name
+
+
+def test_misfires_of_issue_8():
+    # D201/D202: 一、 chapters with 第一， inside; 首先 as item 1; 20.2026年 items
+    text = "各位领导：\n一、抓项目\n第一，抓谋划。\n第二，抓落地。\n二、抓招商\n首先，抓谋划。\n第二，抓签约。\n第三，抓落地。\n"
+    assert check_text(text) == []
+    text = "各位领导：\n一、主要任务\n19.稳外贸。\n20.2026年要抓好就业。\n21.2026年要抓好乡村振兴。\n"
+    assert check_text(text) == []
+    text = "各位领导：\n一、主要任务\n19.稳外贸。\n21.2026年要抓好乡村振兴。\n"
+    assert [(f.code, f.line) for f in check_text(text)] == [("D201", 4)]
+    # D101/D102: policy names
+    assert check_text("各位领导：\n实施“数据要素×”行动，构建1+N+X政策体系，推进“人工智能+X”，7×24小时服务。\n") == []
+    # D203/D204: a byline before 第一，; （一） as the top level
+    text = "在论坛上的讲话\n同志们：\n新华社北京9月4日电 第一，携手推进现代化。内容。\n第二，携手推进互联互通。内容。\n"
+    assert check_text(text) == []
+    text = "各位领导：\n（一）总体情况\n内容。\n（二）存在问题\n一是项目不足，二是要素紧张。一、二季度要抓开工。\n（三）下步打算\n内容。\n"
+    assert check_text(text) == []
+    # a restart at 1 begins a new set (two parts of a report)
+    text = "各位领导：\n一、成绩\n1.甲。\n2.乙。\n二、打算\n1.丙。\n2.丁。\n"
+    assert check_text(text) == []
+
+
+def test_repetition_misfires_of_issue_8():
+    # set formulations beaten by their frames
+    para = "坚持以习近平新时代中国特色社会主义思想为指导，推动工作落实。"
+    assert check_text("各位领导：\n" + "\n".join([para] * 1 + ["内容不同的第%d段。" % i for i in range(3)] + [
+        "我们要坚持以习近平新时代中国特色社会主义思想为指导，抓好项目。"]) + "\n") == []
+    # list fragments split at 、 are not clauses
+    assert check_text("各位领导：\n推进产业基础高级化、产业链现代化。\n实现产业基础高级化、产业链现代化。\n") == []
+    # far apart: a listener does not notice
+    far = "各位领导：\n我们要扎实推进重点项目建设。\n" + "".join(f"第{i}段内容不相同。\n" for i in range(15)) + "我们要扎实推进重点项目建设。\n"
+    assert check_text(far) == []
+    near = "各位领导：\n我们要扎实推进重点项目建设。\n其他内容。\n我们要扎实推进重点项目建设。\n"
+    assert [(f.code, f.line) for f in check_text(near)] == [("D401", 4)]

@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -372,30 +372,138 @@ def _click_exceptions():
     return exceptions
 
 
+_TYPE_NAMES = {"int": "整数", "integer": "整数", "float": "数字", "boolean": "真假值（true/false）", "path": "路径"}
+
+
+def _usage_chinese(message: str) -> str:
+    """click's English usage messages, said in 简体中文 (anything unknown passes through)."""
+    import re
+
+    rules: list[tuple[str, Any]] = [
+        (r"Missing argument '([^']+)'\.?", lambda m: f"缺少参数 {m[1]}"),
+        (r"Missing option '([^']+)'.*", lambda m: f"缺少选项 {m[1]}"),
+        (r"Missing parameter:? ?'?([^'.]*)'?\.?", lambda m: f"缺少参数 {m[1]}"),
+        (r"No such option: (\S+)(?:\s*\(Possible options: (.*)\)|\s*Did you mean (\S+)\?)?",
+         lambda m: f"没有选项 {m[1]}" + (f"；是否想用 {m[2] or m[3]}？" if m[2] or m[3] else "")),
+        (r"No such command '([^']+)'\.(?: Did you mean '([^']+)'\?)?",
+         lambda m: f"没有命令 {m[1]}" + (f"；是否想用 {m[2]}？" if m[2] else "")),
+        (r"Invalid value for (.+?): '(.*)' is not a valid (\w+)\.?.*",
+         lambda m: f"{m[1]} 的值“{m[2]}”不是有效的{_TYPE_NAMES.get(m[3], m[3])}"),
+        (r"Invalid value for (.+?): (.*)", lambda m: f"{m[1]} 的值无效（{m[2]}）"),
+        (r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", lambda m: f"多余的参数：{m[1]}"),
+        (r"Option '([^']+)' requires an argument\.", lambda m: f"选项 {m[1]} 后面需要给出一个值"),
+        (r"Option '([^']+)' requires (\d+) arguments\.", lambda m: f"选项 {m[1]} 后面需要给出 {m[2]} 个值"),
+        (r"Option '([^']+)' does not take a value\.", lambda m: f"选项 {m[1]} 不接受值"),
+    ]
+    for pattern, say in rules:
+        m = re.fullmatch(pattern, message.strip(), re.DOTALL)
+        if m:
+            return say(m)
+    return message
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _say(message: str) -> None:
+    """Write to stderr, even when stderr itself is gone or full."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr, flush=True)
+
+
+def _unraisable(hook_args: Any) -> None:
+    """OS errors from files closed during clean-up (a .docx on a full disk) were already reported."""
+    if isinstance(hook_args.exc_value, OSError):
+        return
+    sys.__unraisablehook__(hook_args)
+
+
+_MAIN_PID = 0
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    if os.getpid() != _MAIN_PID:  # a worker process: die as the signal says, quietly
+        import signal
+
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    raise SystemExit(128 + signum)  # unwinds: temporary files removed, workers stopped
+
+
+def _in_child() -> None:
+    """After fork in a worker: default SIGTERM, and die with the parent (no orphan, no BrokenPipe traceback)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        import contextlib
+
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _install_handlers() -> None:
+    import signal
+
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
+    sys.unraisablehook = _unraisable
+    with __import__("contextlib").suppress(ValueError):  # not the main thread (tests)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    if hasattr(os, "register_at_fork") and not getattr(_install_handlers, "done", False):
+        os.register_at_fork(after_in_child=_in_child)
+        _install_handlers.done = True  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app, turn errors into messages and exit codes."""
+    import errno
+
+    from drafter.atomic import os_reason
+
     click = _click_exceptions()
+    _install_handlers()
     try:
         rv = app(args=argv, prog_name="drafter", standalone_mode=False)
+        sys.stdout.flush()
     except DrafterError as e:
-        print(f"错误：{e}", file=sys.stderr)
+        _say(f"错误：{e}")
+        _quiet_stdout()
         sys.exit(e.exit_code)
     except click.NoArgsIsHelpError as e:
-        print(e.ctx.get_help() if e.ctx else "", file=sys.stderr)
+        _say(e.ctx.get_help() if e.ctx else "")
         sys.exit(2)
     except click.UsageError as e:
         cmd = e.ctx.command_path if e.ctx else "drafter"
-        print(f"用法错误：{e.format_message()}\n请运行 {cmd} --help 查看用法。", file=sys.stderr)
+        _say(f"用法错误：{_usage_chinese(e.format_message())}\n请运行 {cmd} --help 查看用法。")
         sys.exit(2)
     except click.ClickException as e:
-        print(f"错误：{e.format_message()}", file=sys.stderr)
+        _say(f"错误：{_usage_chinese(e.format_message())}")
         sys.exit(e.exit_code)
     except (KeyboardInterrupt, getattr(click, "Abort", KeyboardInterrupt)):
-        print("\n已中断；没有写入任何不完整的文件，原有文件未改动。", file=sys.stderr)
+        _say("\n已中断；没有写入任何不完整的文件，原有文件未改动。")
+        _quiet_stdout()
         sys.exit(INTERRUPTED)
     except BrokenPipeError:  # the reader went away (… | head): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(0)
+    except OSError as e:  # writing the results to stdout failed (a full disk, > /dev/full)
+        _quiet_stdout()
+        if e.errno == errno.EPIPE:
+            sys.exit(0)
+        where = f"（{e.filename}）" if e.filename else "（标准输出）"
+        _say(f"错误：无法写出结果{where}：{os_reason(e)}；请检查磁盘空间，或把输出重定向到别处")
+        sys.exit(1)
     if rv == INTERRUPTED:  # typer turns Ctrl-C into this exit code itself
-        print("\n已中断；没有写入任何不完整的文件，原有文件未改动。", file=sys.stderr)
+        _say("\n已中断；没有写入任何不完整的文件，原有文件未改动。")
     sys.exit(rv if isinstance(rv, int) else 0)

@@ -71,7 +71,7 @@ def test_failed_write_keeps_the_old_bank(tmp_path, monkeypatch):
 
     monkeypatch.setattr("drafter.bank.store.write_files", boom)
     with pytest.raises(KeyboardInterrupt):
-        save_bank([], out, {})
+        save_bank([], out, {}, force=True)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["b"]  # no temp folders left
 

@@ -114,6 +114,11 @@ def test_mixed_styles_reported_once_as_d202():
     # 第一，第二， inside a 一、 chapter is the level below (real published speeches)
     text = "各位领导：\n一、抓项目\n内容。\n二、抓招商\n第一，抓谋划。内容。\n第二，抓落地。内容。\n三、抓人才\n内容。\n"
     assert codes(text) == []
+    text = "各位领导：\n第一，抓项目\n内容。\n第二，抓招商\n内容。\n第三、抓人才\n内容。\n"
+    assert codes(text) == ["D202"]
+    assert found(text) == [("D202", 6, "第三、抓人才")]
+    # 第一， under 二、 is the level below it (the speech model nests it), not a mixed style
+    assert codes("各位领导：\n一、抓项目\n内容。\n二、抓招商\n内容。\n第一，抓人才\n内容。\n") == []
 
 
 def test_enumeration_skip_repeat_and_missing_first():

@@ -279,12 +279,12 @@ def test_docx_tables_headers_footnotes_and_comments(tmp_path):
     assert got == [
         ("D101", 0, "页眉"),
         ("D101", 3, "脚注1"),
-        ("D102", 3, "表格1第1行第2列"),
         ("D501", 3, "中文中夹用半角标点“,”（本行 1 处），请改为全角标点"),
         ("D501", 3, "脚注1"),
         ("D503", 3, "标点重复“，，”，请只保留一个"),
-        ("D501", 4, "中文中夹用半角标点“,”（本行 1 处），请改为全角标点"),
-    ]  # paragraph 4's mask silenced by the writer's Word comment; its comma is not
+        ("D102", 5, "未填写的占位符“【待补"),  # the table's cells are paragraphs 4 and 5
+        ("D501", 6, "中文中夹用半角标点“,”（本行 1 处），请改为全角标点"),
+    ]  # paragraph 6's mask silenced by the writer's Word comment; its comma is not
 
 
 def test_fix_docx_keeps_formatting(tmp_path):
@@ -299,6 +299,7 @@ def test_fix_docx_keeps_formatting(tmp_path):
     assert para.text == "今年以来，我们抓项目，确保见效。"
     assert [r.bold for r in para.runs] == [None, None, True, None]  # the bold comma stays bold (run 2: the note mark)
     assert d.paragraphs[3].text == "推进**项目，抓招商。"
+    assert d.tables[0].cell(0, 1).text == "【待补：投资额】亿元"
     with zipfile.ZipFile(tmp_path / "b.docx") as zf:
         assert "数据来源：XX统计局" in zf.read("word/footnotes.xml").decode("utf-8")
         assert zf.namelist() == zipfile.ZipFile(p).namelist()

@@ -322,40 +322,121 @@ def source_context(bank: Bank, phrase: Phrase, around: int = 1) -> dict[int, lis
     return out
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    import errno
+    import sys
+
+    if sys.platform != "linux":
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # a file system that cannot exchange: fall back to two renames
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _leftover_old(out: Path) -> Path | None:
+    """The old bank a swap interrupted between its two renames left hidden beside ``out``."""
+    parent = out.absolute().parent
+    try:
+        olds = sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return None
+    return next((p for p in reversed(olds) if is_bank(p)), None)
+
+
+def half_state(out: Path) -> str | None:
+    """Why ``out`` is not a usable bank after an interrupted write (None: nothing wrong)."""
+    if out.is_dir() and not is_bank(out) and any(out.glob("*.jsonl")):
+        return (
+            f"{out} 是不完整的表达库（有条目文件但缺少 {MANIFEST}），可能是写入时被中断；"
+            f"请重新运行 drafter mine --out {out}"
+        )
+    if not out.exists():
+        old = _leftover_old(out)
+        if old is not None:
+            return (
+                f"表达库 {out} 不在原处：上次写入时被中断，旧表达库留在 {old}；"
+                f"请把它改名为 {out}（mv {old} {out}），或重新运行 drafter mine --out {out}"
+            )
+    return None
+
+
 def save_bank(phrases: Sequence[Phrase], out: Path | str, manifest: dict, force: bool = False) -> Path:
     """Write a bank to ``out``, replacing an old bank there only once the new one is complete.
 
-    A folder that exists and is not a phrase bank is never replaced unless
-    ``force``; an interrupted write leaves the old bank intact.
+    The new bank is written into a hidden folder beside ``out`` and swapped in
+    with one rename (an atomic exchange on Linux), so a kill at any moment
+    leaves either the old bank or the new one at ``out``. A folder that exists
+    and is not a phrase bank is never replaced unless ``force``; neither is a
+    bank replaced by an empty one. Files and folders get the permissions the
+    umask allows.
     """
     import shutil
     import tempfile
 
+    from drafter.atomic import file_mode, folder_mode
+
     out = Path(out)
+    if not out.exists() and not out.is_symlink():
+        old = _leftover_old(out)
+        if old is not None:  # an earlier swap was cut off: put the old bank back first
+            with contextlib.suppress(OSError):
+                os.rename(old, out)
     check_bank_target(out, force)
-    parent = out.resolve().parent
+    if not phrases and is_bank(out) and not force:
+        raise OutputError(
+            f"没有提炼出任何表达，{out} 中原有的表达库未改动；请检查语料是否为讲话稿，"
+            "或加 --force 用空表达库替换"
+        )
+    parent = out.absolute().parent
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
     except OSError as e:
-        raise OutputError(f"无法在 {parent} 中创建临时文件夹：{e.strerror}") from e
+        raise OutputError(f"无法在 {parent} 中创建临时文件夹：{_reason(e)}") from e
     old: Path | None = None
     try:
         write_files(phrases, tmp, manifest)
-        if out.exists():
+        fmode = file_mode()
+        for f in tmp.iterdir():
+            os.chmod(f, fmode)
+        os.chmod(tmp, folder_mode())
+        if out.is_dir() and not out.is_symlink() and _exchange(tmp, out):
+            old = tmp  # after the exchange the hidden name holds the old bank
+        elif out.exists() or out.is_symlink():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
             old.rmdir()
-            os.replace(out, old)
-        os.replace(tmp, out)
+            os.replace(out, old)  # from here until the next line, half_state() explains
+            os.replace(tmp, out)
+        else:
+            os.rename(tmp, out)
     except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and old.exists() and not out.exists():
             os.replace(old, out)
         if isinstance(e, OSError):
-            raise OutputError(f"写入表达库 {out} 失败：{e.strerror}；原表达库未改动") from e
+            raise OutputError(f"写入表达库 {out} 失败：{_reason(e)}；原表达库未改动") from e
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return out
+
+
+def _reason(e: OSError) -> str:
+    from drafter.atomic import os_reason
+
+    return os_reason(e)
 
 
 def resolve_bank_dir(bank: Path | str | None = None) -> Path:
@@ -368,6 +449,9 @@ def resolve_bank_dir(bank: Path | str | None = None) -> Path:
     local = Path("phrasebank")
     if is_bank(local):
         return local
+    problem = half_state(local)  # never fall back to the bundled bank over a damaged ./phrasebank
+    if problem:
+        raise BankError(problem)
     return data_dir("phrasebank")
 
 
@@ -409,6 +493,11 @@ def _field_problem(rec: object) -> str:
 def load_bank(bank: Path | str | None = None) -> Bank:
     """Load the bank chosen by ``resolve_bank_dir``. Raises BankError with the fix."""
     folder = resolve_bank_dir(bank)
+    problem = half_state(folder)
+    if problem:
+        raise BankError(problem)
+    if folder.exists() and not folder.is_dir():
+        raise BankError(f"{folder} 是文件，不是文件夹；--bank（或 $DRAFTER_BANK）应指向 drafter mine 生成的表达库文件夹")
     if not folder.is_dir():
         raise BankError(f"表达库文件夹 {folder} 不存在；请先运行 drafter mine 生成，或用 --bank 指定")
     if not is_bank(folder):

@@ -174,7 +174,7 @@ def check_speech(
 
 
 def _piece_findings(pieces: list[Piece], path: str, ignore: set[str], ignores: Ignores) -> list[Finding]:
-    """Masks, placeholders and punctuation in a .docx's tables, headers, footers and notes."""
+    """Masks, placeholders and punctuation in a .docx's headers, footers and notes."""
     out: list[Finding] = []
     for pc in pieces:
         text = normalise(pc.text)
@@ -205,7 +205,7 @@ def _lines_of(raw: list[str], markdown: bool) -> list[tuple[int, str]]:
     and code fences already blanked)."""
     from drafter.text import reader
 
-    lines = (reader._md_lines if markdown else reader._text_lines)("\n".join(raw))
+    lines = (reader._md_lines if markdown else reader.text_lines)("\n".join(raw))
     return lines + [(n, "") for n in range(len(lines) + 1, len(raw) + 1)]
 
 

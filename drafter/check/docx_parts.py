@@ -1,9 +1,10 @@
 """A .docx read from its XML with zipfile + lxml (bounded reads): the body
-paragraphs as written, the text of tables, headers, footers, footnotes and
-endnotes, and the paragraphs a ``drafter: ignore`` Word comment covers.
+paragraphs as written, the text of headers, footers, footnotes and endnotes,
+and the paragraphs a ``drafter: ignore`` Word comment covers.
 
-Body paragraphs are numbered as ``drafter.text.reader`` numbers them (the
-``w:p`` children of ``w:body``, from 1), so findings from both line up.
+Body paragraphs (table cells' paragraphs in their place) are numbered as
+``drafter.text.reader`` numbers lines, so findings from both line up; tables
+are therefore checked as part of the speech.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ _PART_NAMES = {"header": "页眉", "footer": "页脚", "footnotes": "脚注", "e
 
 @dataclass
 class Piece:
-    """Text outside the body's paragraphs: a table cell, a header, a footnote."""
+    """Text outside the body's paragraphs: a header, a footer, a note."""
 
-    where: str  # 表格1第2行第1列, 页眉, 脚注3 …
+    where: str  # 页眉, 页脚, 脚注3 …
     line: int  # the body paragraph it belongs to (0: the whole document)
     text: str
 
@@ -60,13 +61,10 @@ def _parse(data: bytes, name: str, path: Path):
 
 
 def paragraph_text(p) -> str:
-    """The text of a w:p as python-docx gives it (runs, tabs; breaks dropped as the reader does)."""
-    out: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}tab"):
-        if _owner(el) is not p:
-            continue
-        out.append(el.text or "" if el.tag == f"{W}t" else "\t")
-    return "".join(out)
+    """The text of a w:p as the reader gives it (python-docx's ``Paragraph.text``)."""
+    from drafter.text.reader import _paragraph_text
+
+    return _paragraph_text(p)
 
 
 def _owner(el):
@@ -96,33 +94,24 @@ def read_docx(path: Path | str) -> DocxText:
         notes_at: dict[tuple[str, str], int] = {}  # (footnotes|endnotes, id) -> paragraph
         comment_at: dict[str, list[int]] = {}
         open_comments: set[str] = set()
-        table_no = 0
-        for child in body:
-            if child.tag == f"{W}p":
-                out.body.append(paragraph_text(child))
-                n = len(out.body)
-                for el in child.iter(f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentRangeStart",
-                                     f"{W}commentRangeEnd", f"{W}commentReference"):
-                    cid = el.get(f"{W}id", "")
-                    tag = el.tag[len(W):]
-                    if tag.endswith("noteReference"):
-                        notes_at[("footnotes" if tag.startswith("foot") else "endnotes", cid)] = n
-                    elif tag == "commentRangeStart":
-                        open_comments.add(cid)
-                        comment_at.setdefault(cid, []).append(n)
-                    else:
-                        open_comments.discard(cid)
-                        comment_at.setdefault(cid, []).append(n)
-                for cid in open_comments:
+        from drafter.text.reader import _block_paragraphs
+
+        for n, child in enumerate(_block_paragraphs(body), 1):  # numbered as the reader numbers lines
+            out.body.append(paragraph_text(child))
+            for el in child.iter(f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentRangeStart",
+                                 f"{W}commentRangeEnd", f"{W}commentReference"):
+                cid = el.get(f"{W}id", "")
+                tag = el.tag[len(W):]
+                if tag.endswith("noteReference"):
+                    notes_at[("footnotes" if tag.startswith("foot") else "endnotes", cid)] = n
+                elif tag == "commentRangeStart":
+                    open_comments.add(cid)
                     comment_at.setdefault(cid, []).append(n)
-            elif child.tag == f"{W}tbl":
-                table_no += 1
-                anchor = max(1, len(out.body))
-                for r, row in enumerate(child.iter(f"{W}tr"), 1):
-                    for c, cell in enumerate(row.iter(f"{W}tc"), 1):
-                        text = "".join(paragraph_text(p) for p in cell.iter(f"{W}p"))
-                        if text.strip():
-                            out.pieces.append(Piece(f"表格{table_no}第{r}行第{c}列", anchor, text))
+                else:
+                    open_comments.discard(cid)
+                    comment_at.setdefault(cid, []).append(n)
+            for cid in open_comments:
+                comment_at.setdefault(cid, []).append(n)
         for name in sorted(names):
             m = _PARTS.match(name)
             if not m:

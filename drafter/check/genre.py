@@ -33,7 +33,7 @@ _ADDRESS_END = re.compile(r"预祝|祝愿|祝大家|祝各位|圆满成功|谢�
 _HOST_OPEN = re.compile(r"现在开会|会议开始|现在开始|开会。|正式开始")
 _HOST_END = re.compile(r"散会|会议结束|到此结束|议程全部完成|圆满完成各项议程")
 
-_NEWS = re.compile(r"^\S{0,12}\d{1,2}月\d{1,2}日电|^本报讯|[（(]\s*(?:记者|通讯员)[^（）()]{0,20}[）)]\s*$")
+_NEWS = re.compile(r"^\S{0,12}\d{1,2}月\d{1,2}日电|^本报讯|[（(]\s*(?:记者|通讯员)[^（）()]{0,20}[）)]\s*$|[（(]\S{0,12}\d{1,2}月\d{1,2}日电[）)]\s*$")
 _INLINE_SALUTATION = re.compile(
     r"^[^。！？]{0,50}?(?:同志们|各位|尊敬的|朋友们|代表们|来宾|女士们|先生们|老师们|同学们)[^。！？：]{0,40}[：！]"
 )
@@ -55,7 +55,9 @@ def genre_parts(ctx: Context) -> Iterator[Hit]:
     body = [b for b in blocks if b.kind in ("paragraph", "heading", "closing")]
     if need is None or not body:
         return
-    if _NEWS.search(body[0].text) or _NEWS.search(blocks[-1].text):
+    first_raw = ctx.raw.get(body[0].line, body[0].text)
+    last_raw = ctx.raw.get(max(ctx.raw), "") if ctx.raw else ""
+    if any(_NEWS.search(s) for s in (body[0].text, blocks[-1].text, first_raw, last_raw)):
         return  # a news report of a speech (新华社…电, 记者 … 摄): not a script to deliver
     name = GENRE_NAMES[ctx.genre]
     salutation, closing_rx, closing = need

@@ -223,22 +223,10 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
     """Validate outline YAML text. Raises OutlineError listing every problem."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
-    try:
-        data = yaml.load(text, Loader=loader)  # a safe loader (CSafeLoader or SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        context = getattr(e, "context_mark", None)
-        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
-        detail = getattr(e, "problem", None) or str(e)
-        start = (
-            f"，问题始于第 {context.line + 1} 行（{e.context}）"  # type: ignore[attr-defined]
-            if context is not None and mark is not None and context.line != mark.line
-            else ""
-        )
-        raise OutlineError(
-            f"{source} {where}不是有效的 YAML（{detail}）{start}；请检查该处的缩进、冒号、括号和引号"
-        ) from e
+    from drafter.draft.yamlsafe import load_yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # line numbers of fields, on demand
+    data = load_yaml(text, source)  # scalars as written, bounded, duplicate keys refused
     if not isinstance(data, dict):
         raise OutlineError(
             f"{source} 的顶层应为映射（genre: …、title: …、sections: …），实际是{_type_name(data)}；"

@@ -372,21 +372,18 @@ def _docx_with(tmp_path: Path, *paragraphs: str) -> Path:
     return p
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-structure")
 def test_malformed_heading_number_does_not_abort_mine(cli, tmp_path):
     (tmp_path / "a.txt").write_text(SPEECH.replace("二、抓好", "十十一、抓好"), encoding="utf-8")
     r = cli("mine", "a.txt", "-o", "bank")
     assert r.code == 0, r.err
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-structure")
 def test_malformed_heading_number_in_check(cli, tmp_path):
     (tmp_path / "a.txt").write_text(SPEECH.replace("二、抓好", "二二十、抓好"), encoding="utf-8")
     r = cli("check", "a.txt")
     assert r.code in (0, 1), r.err
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-structure")
 def test_render_101_sections(cli, tmp_path):
     sections = "".join(f"  - heading: 第{i}部分\n    points: [要点]\n" for i in range(105))
     (tmp_path / "o.yaml").write_text("genre: report\ntitle: 标题\nsections:\n" + sections, encoding="utf-8")
@@ -413,7 +410,6 @@ def test_docx_bomb_of_one_huge_text_node_is_refused(tmp_path):
         read_lines(bomb)
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-structure")
 def test_docx_zip_bomb_is_refused(tmp_path):
     # 82 KB on disk, 30 MB of XML, five million paragraphs: today 86 s and 2.2 GB.
     bomb = _bomb(tmp_path, b"<w:p/>", 5 * 2**20)

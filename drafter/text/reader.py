@@ -263,6 +263,9 @@ def _md_lines(text: str) -> list[Line]:
 # --- .docx ------------------------------------------------------------------
 
 MAX_DOCX_XML = 64 * 1024 * 1024  # word/document.xml of a 2,000-page report is far smaller
+# Word's XML deflates about 5-15 to 1; hundreds to 1 over megabytes is a zip bomb.
+MAX_DOCX_RATIO = 100
+_RATIO_FROM = 8 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BAD_DOCX = "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx"
 
@@ -277,6 +280,11 @@ def _docx_xml(path: Path) -> bytes:
                 info = zf.getinfo("word/document.xml")
             except KeyError as e:
                 raise ReadError(path, _BAD_DOCX) from e
+            if info.file_size > _RATIO_FROM and info.file_size > MAX_DOCX_RATIO * max(1, info.compress_size):
+                raise ReadError(
+                    path, f".docx 正文部分解压后 {info.file_size // 2**20} MB，是压缩后的 "
+                    f"{info.file_size // max(1, info.compress_size)} 倍，可能是压缩炸弹；请确认文件来源",
+                )
             if info.file_size > MAX_DOCX_XML:
                 raise ReadError(
                     path, f".docx 正文部分过大（解压后 {info.file_size // 2**20} MB，上限 {MAX_DOCX_XML // 2**20} MB），"

@@ -56,7 +56,7 @@ def test_misfires_of_issue_8():
 def test_repetition_misfires_of_issue_8():
     # set formulations beaten by their frames
     para = "坚持以习近平新时代中国特色社会主义思想为指导，推动工作落实。"
-    assert check_text("各位领导：\n" + "\n".join([para] * 1 + ["内容不同的第%d段。" % i for i in range(3)] + [
+    assert check_text("各位领导：\n" + "\n".join([para] * 1 + [f"内容不同的第{i}段。" for i in range(3)] + [
         "我们要坚持以习近平新时代中国特色社会主义思想为指导，抓好项目。"]) + "\n") == []
     # list fragments split at 、 are not clauses
     assert check_text("各位领导：\n推进产业基础高级化、产业链现代化。\n实现产业基础高级化、产业链现代化。\n") == []

@@ -6,8 +6,8 @@
 paragraph number), the offending excerpt and a 简体中文 message saying what to do.
 The rules live in one module per family (masks, numbering, parallel,
 repetition, punctuation, length, fragments, genre, dated, archive), listed in
-``drafter.check.rules``; ``docx_parts`` reads a .docx's XML (tables, headers,
-footers, footnotes, comments), ``suppress`` the writer's ignore comments,
+``drafter.check.rules``; ``docx_parts`` reads a .docx's XML (headers,
+footers, footnotes, endnotes, comments; table cells are paragraphs of the body), ``suppress`` the writer's ignore comments,
 ``fix`` the mechanical fixes and ``sarif`` the SARIF output.
 
 A writer silences a line with ``<!-- drafter: ignore D401 -->`` (.md/.txt; on
@@ -21,37 +21,41 @@ code   severity  finding
 =====  ========  =============================================================
 D101   error     a mask left in: ``*`` ``**`` ``X`` ``XX`` standing for a name,
                  place or number (not: 3*5, a footnote 5%*, X光, 5G, GMP, a
-                 ``***`` separator line, Markdown ``**bold**`` in .md)
+                 ``***`` separator line, Markdown ``**bold**`` in .md, X next to
+                 + or × as in 1+N+X)
 D102   error     an unfilled placeholder: ``【待补：…】`` (what ``drafter render``
-                 leaves), ``{{…}}``, ``××``, ``某某``
-D201   error     headings of one level out of sequence, skipping or repeating
-                 (一、 二、 四、); a level-3/4 list may restart at 1.
-D202   error     mixed numbering styles at one level (一、 and 第二，; 1. and 2、)
-D203   error     一是/二是 (or 第一，/第二，) inside paragraphs that skip, repeat or
-                 go back; each heading starts a new enumeration
-D204   error     （一） before the first 一、 of a speech that has 一、 headings
+                 leaves), ``{{…}}``, ``××``, ``某某`` (one × is a multiplication
+                 or a policy name: “数据要素×”行动, 7×24小时)
+D201   error     headings of one set out of sequence, skipping or repeating
+                 (一、 二、 四、); a restart at 1 begins a new set; 第一， under
+                 一、 is the level below it; 首先/其次 stand for items 1 and 2
+                 of a 第N， run; ``20.2026年…`` is item 20; an arabic list may
+                 go on from the last chapter's number (18. 19. 20.)
+D202   error     mixed numbering styles in one set (一、 二、 第三，; 1. and 2、)
+D203   error     一是/二是 (or 第一，/第二，, 首先/其次) inside paragraphs that skip,
+                 repeat or go back; each heading starts a new enumeration; a
+                 byline or dateline glued before 第一， does not hide it
+D204   error     （一） before the first 一、 of a speech with a 一、 set (2+);
+                 （一） as the top level of a speech without 一、 is fine
 D301   warning   sibling headings of very different length (one at least twice
                  or at most half the others' median, and 8+ characters apart)
 D302   warning   all sibling headings but one share a frame (``frames.frame_of``,
                  as the bank mines it) and that one breaks it; a frame made only
                  of the speech's subject (key terms, formulations, title words)
                  does not count
-D401   warning   the same phrase of 6+ Chinese characters used twice in the body
-                 (paragraphs, headings, closing) as a whole clause (between
-                 punctuation marks, 、 included) at least once; text inside “”
-                 and 《》 is left out, and the clause must hold 5+ characters
-                 besides the speech's key terms (4-character words used 4+
-                 times), title words and set formulations (党的二十大精神…);
-                 the frame of one parallel structure (sibling headings, one
-                 paragraph of 一是…二是…) and a heading restated in the body
-                 are fine; each phrase is reported once, at its second use
+D401   warning   a whole clause (between ，。；：！？, not 、) of 6+ Chinese
+                 characters used again within 12 paragraphs, whole or as the
+                 start or end of another clause; text in “” and 《》 is left
+                 out, and it must hold 5+ characters besides the speech's key
+                 terms (4-character words used 4+ times), title words and set
+                 formulations (党的二十大精神, 坚持以…为指导…); the frame of one
+                 parallel structure and a heading restated in the body are fine;
+                 a duplicated paragraph is D402's; reported once per phrase
+D402   warning   the same paragraph (30+ characters) written twice: one finding
 D501   warning   half-width , ; : ? ! ( ) " in Chinese text (one finding a line)
 D502   error     unmatched “ ” 《 》 （ ） in a paragraph (a quotation running on
                  over paragraphs, and 1） list numbers, are fine)
 D503   warning   doubled punctuation: ，， 。。 ，。 、、 ！！ …
-D601   warning   a sentence over 120 characters without 。！？；(or ……); 《titles》
-                 and quotations holding sentences of their own do not count
-D402   warning   the same paragraph (30+ characters) written twice: one finding
 D601   warning   a sentence over 120 characters without 。！？；(or ……) whose
                  clauses are long (a chain of short clauses counts past 240)
 D602   warning   a paragraph over 1,000 characters (no paragraph breaks)
@@ -69,6 +73,9 @@ D901   warning   copied verbatim from a past speech (``--against``)
 
 Punctuation rules (D501-D503) read the text as written; the others read the
 speech model (``drafter.text.speech``), where punctuation width is normalised.
+In a .docx, headers, footers and notes are checked for D101, D102 and
+D501-D503 (the message names the part). ``--fix`` (``drafter.check.fix``)
+corrects D501, D503 and a D502 “ “ pair whose fix is certain.
 
 >>> [(f.code, f.line) for f in check_text("各位领导：\\n一、抓项目\\n三、抓招商\\n")]
 [('D201', 3)]

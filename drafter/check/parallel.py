@@ -29,7 +29,7 @@ def parallel_headings(ctx: Context) -> Iterator[Hit]:
         if len(group) < 2:
             continue
         bodies = [_body(h) for h in group]
-        sizes = [_size(b) for b in bodies]
+        sizes = [_size(re.split("[：；]", b, maxsplit=1)[0]) for b in bodies]  # a lead's list is not its length
         worst, worst_gap = None, 0.0
         for i in range(len(group)):
             ref = median(sizes[:i] + sizes[i + 1 :])
@@ -65,5 +65,8 @@ def _frame(ctx: Context, items: list[str]) -> str | None:
     frame = frame_of(items)
     if frame is None:
         return None
-    literal = [part for part in re.split(r"\{\{\w+\}\}", frame) if part]
+    parts = re.split(r"\{\{\w+\}\}", frame)
+    if len(parts) > 1 and len(parts[-1]) == 1:
+        parts[-1] = ""  # one shared last character (领导/督导) is a coincidence, not a frame
+    literal = [part for part in parts if part]
     return frame if sum(free_chars(ctx, part, title_word=2) for part in literal) >= 3 else None

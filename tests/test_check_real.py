@@ -76,7 +76,7 @@ def test_parallel_heading_misfires():
     assert check_text(text) == []
     # a lead sentence announcing a list is as long as its part before the colon
     text = (
-        "分组讨论发言\n第一，报告站位高远、思路清晰。内容。\n第二，我市经济运行总体平稳。内容。\n"
+        "分组讨论发言\n第一，全会报告站位高远、思路清晰，是指导全省工作的纲领性文件。内容。\n第二，我市上半年经济运行总体平稳、稳中有进。内容。\n"
         "第三，我们将认真贯彻全会精神，重点抓好三个方面工作：一是坚定不移抓产业，推动传统产业转型升级；"
         "二是坚定不移抓项目，全力推进重大项目建设；三是坚定不移抓改革。\n"
     )

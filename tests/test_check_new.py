@@ -305,3 +305,16 @@ def test_fix_docx_keeps_formatting(tmp_path):
         assert zf.namelist() == zipfile.ZipFile(p).namelist()
     remaining = {f.code for f in check_file(tmp_path / "b.docx")}
     assert not remaining & {"D501", "D503"}
+
+
+@given(st.text(alphabet='抓项目，。、；：！？,;:?!()"“”《》（）ab1 ', max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_fix_ops_are_certain_and_settle(text):
+    from drafter.check.punctuation import apply_ops, fix_ops
+
+    ops = fix_ops(text)
+    fixed = apply_ops(text, ops)
+    assert all(text[i] == old for i, old, _ in ops)
+    assert [c for c in fixed if c.isalnum()] == [c for c in text if c.isalnum()]  # words never change
+    assert len(fixed) <= len(text)
+    assert not any(d in fixed for d in ("，，", "。。", "，。", "、、", "；；"))  # doubled marks are gone

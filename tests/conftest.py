@@ -25,6 +25,38 @@ def _cache_outside_home(tmp_path_factory):
 SEEDS = ROOT / "seeds"
 
 
+def _hypothesis_profiles() -> None:
+    """Property tests: few examples by default (CI), thousands with DRAFTER_HYPOTHESIS=long.
+
+    No example database in the repository: the long profile keeps one in the
+    system temporary folder (or $DRAFTER_HYPOTHESIS_DB).
+    """
+    try:
+        from hypothesis import HealthCheck, settings
+        from hypothesis.database import DirectoryBasedExampleDatabase
+    except ImportError:  # hypothesis is in the test extra
+        return
+    import os
+    import tempfile
+    from datetime import timedelta
+
+    slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
+    settings.register_profile(
+        "ci", max_examples=20, deadline=timedelta(seconds=5), database=None,
+        suppress_health_check=slow, derandomize=False, print_blob=True,
+    )
+    db = os.environ.get("DRAFTER_HYPOTHESIS_DB") or os.path.join(tempfile.gettempdir(), "drafter-hypothesis")
+    settings.register_profile(
+        "long", max_examples=int(os.environ.get("DRAFTER_HYPOTHESIS_EXAMPLES", "10000")),
+        deadline=timedelta(seconds=10), database=DirectoryBasedExampleDatabase(db),
+        suppress_health_check=slow, print_blob=True,
+    )
+    settings.load_profile(os.environ.get("DRAFTER_HYPOTHESIS", "ci"))
+
+
+_hypothesis_profiles()
+
+
 @dataclass
 class Result:
     code: int

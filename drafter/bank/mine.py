@@ -45,7 +45,7 @@ _N = "(?:[两三四五六七八九]|几)"
 # A sentence announcing the parts that follow (…主要有三个方面感受。 / 谈几点体会：); a
 # number next to other numerals or 之/百分 is a decimal (百分之七点九), not a count.
 _ANNOUNCE = re.compile(
-    rf"(?:谈|讲|提|说|汇报|报告|强调|概括|归纳|总结|交流|分享|把握|做到|抓好|突出|有|是|从|就)"
+    rf"(?:谈|讲|提|说|汇报|报告|强调|概括|归纳|总结|交流|分享|把握|做到|抓好|突出|有)"
     rf"(?:以下|下面|这么|这样|如下)?{_N}(?:点|个方面|方面|句话|个字)|"
     rf"(?:以下|下面|如下){_N}?(?:点|个方面)|"
     rf"(?<![\d百千万之点零〇一二三四五六七八九十.．])(?:{_N})(?:点|个方面)"
@@ -211,11 +211,12 @@ def mine_speech(speech: Speech) -> list[Raw]:
         for sentence in split_sentences(b.text, "。！？："):
             s = sentence.strip()
             announce = _announcement(s)
+            opening = opening_zone and _OPENING.search(s) and len(s) <= 80
+            if opening:  # 按照会议安排，…我谈三点认识。 opens the speech and announces its parts
+                add("opening", slotify(s), b.line)
             if announce:
                 add("transition", slotify(announce), b.line)
-            elif opening_zone and _OPENING.search(s) and len(s) <= 80:
-                add("opening", slotify(s), b.line)
-            elif len(s) <= 60 and _TRANSITION.search(s):
+            elif not opening and len(s) <= 60 and _TRANSITION.search(s):
                 add("transition", slotify(s), b.line)
             pledge = _pledge(s)
             if pledge:
@@ -246,6 +247,8 @@ def _announcement(s: str) -> str:
         return ""
     clause = _clause_at(s, m.start())
     if _DECIMAL.search(clause) or len(clause) > 60 or len(clause) < 5:
+        return ""
+    if len(s[m.end():].rstrip("。：:！")) > 12:  # 三点…: the announcement ends the sentence
         return ""
     return clause
 

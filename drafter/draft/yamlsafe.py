@@ -108,6 +108,11 @@ def number(value: str) -> int | float | None:
     return None
 
 
+def yaml_scalar_ok(value: str) -> bool:
+    """True when ``value`` holds no character an outline refuses (control characters)."""
+    return _CONTROL.search(value) is None
+
+
 def _parser_events(text: str):
     import yaml
 

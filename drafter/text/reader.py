@@ -203,7 +203,8 @@ _DATELINE_HEAD = re.compile(
 )
 _CREDIT_TAIL = re.compile(
     rf"\s*[（(](?:{_NEWS_AGENCY}[^（）()]{{0,30}}电|完|记者[^（）()]{{0,40}}|通讯员[^（）()]{{0,40}}|"
-    r"(?:责任)?编辑[：:][^（）()]{0,20}|来源[：:][^（）()]{0,30}|[^（）()]{0,20}摄)[）)]\s*$"
+    r"(?:责任)?编辑[：:][^（）()]{0,20}|来源[：:][^（）()]{0,30}|[^（）()]{0,20}摄|"
+    r"本文(?:为|系|是|根据|摘自|原载|转载)[^（）()]{0,60}|(?:原载|转载自|摘自|选自)[^（）()]{0,40})[）)]\s*$"
 )
 
 
@@ -218,9 +219,9 @@ def is_boilerplate(s: str) -> bool:
         return False
     if _BOILERPLATE.match(s) or _RED_HEADER.match(s):
         return True
-    if _PHOTO.search(s):
+    if ("摄" in s or s.startswith(("图", "（图", "(图"))) and _PHOTO.search(s):
         return True
-    return bool(_CREDIT_TAIL.fullmatch(s))
+    return s.endswith(("）", ")")) and bool(_CREDIT_TAIL.fullmatch(s))
 
 
 def strip_credits(s: str) -> str:

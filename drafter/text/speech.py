@@ -178,8 +178,8 @@ _ROLE = re.compile(
     r"(书记|厅长|局长|主任|市长|县长|区长|省长|部长|主席|总经理|董事长|委员|处长|科长|代表|负责人|同志|记者|总理|镇长|乡长|校长|院长|理事长)"
 )
 _CLOSING = re.compile(
-    r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态)|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
-    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|散会[。！!]?$)"
+    r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态|述职)|请予评议|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
+    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|散会[。！!]?$|我就讲(?:这些|到这里|这么多|这几点))"
 )
 # One part of an address: 尊敬的**市长 / 各位代表 / 主席先生 / 同志们 / 大家好.
 _ADDRESS_PART = re.compile(
@@ -196,7 +196,10 @@ _Y = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
 _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = rf"{_Y}\s*年(?:\s*{_MD}\s*月(?:\s*{_MD}\s*日)?)?"
 # A date on its own line, bare or in brackets, maybe with a place: （2020年9月8日，北京）, 一九五五年三月三十一日.
-_DATE_LINE = re.compile(rf"^(?:[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_DATE}(?:\s*[^\s。！？，,]{{0,12}})?)$")
+_FULL_DATE = rf"{_Y}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*日)?"
+_DATE_LINE = re.compile(
+    rf"^(?:[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_FULL_DATE}(?:[\s，,]*[^\s。！？，,]{{1,12}})?|{_Y}\s*年)$"
+)
 _DATE_IN_HEAD = re.compile(rf"[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_Y}\s*年\s*{_MD}\s*月\s*{_MD}\s*日")
 # Parts of one speech that look like a title: they never start a new speech.
 _SECTION_TITLE = re.compile(
@@ -477,6 +480,11 @@ _SENTENCE_OPENER = re.compile(
 )
 
 
+_VERB_BEFORE = frozenset(
+    "做好 抓好 办好 干好 搞好 管好 加强 加快 坚持 推动 推进 实现 完成 确保 围绕 聚焦 谋划 部署 安排".split()
+)
+
+
 def _cut_glued_heading(s: str) -> list[str]:
     """A heading from a run-on line, cut from the body glued to it, when a body
     sentence opener follows the heading words."""
@@ -493,9 +501,12 @@ def _cut_glued_heading(s: str) -> list[str]:
     if len(first) <= 24:
         return [s]
     for m in _SENTENCE_OPENER.finditer(first, 6, 40):
-        if first[m.start() - 1] in "，、；：“《（":
+        at = m.start()
+        if first[at - 1] in "，、；：“《（":
             continue  # …，今年要…: inside the sentence
-        return [s[: head + m.start()], s[head + m.start() :]]
+        if first[at - 2 : at] in _VERB_BEFORE and at - 2 >= 6:
+            at -= 2  # …总体要求做好明年经济工作，…: the sentence starts at its verb
+        return [s[: head + at], s[head + at :]]
     return [s]
 
 

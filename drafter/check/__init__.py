@@ -96,7 +96,7 @@ from drafter.check.masks import mask_hits, placeholder_hits
 from drafter.check.punctuation import half_width_hits, pair_hits
 from drafter.check.rules import RULES, Context, gram_counts
 from drafter.check.suppress import Ignores, prepare_lines, silenced
-from drafter.errors import CorpusError, DrafterError, ReadError, UsageError
+from drafter.errors import CorpusError, ReadError, UsageError
 from drafter.text.reader import SUPPORTED_SUFFIXES, decode, iter_corpus, normalise, read_lines
 from drafter.text.speech import GENRES, Speech, parse_lines
 
@@ -207,6 +207,13 @@ def _check_lines(lines: list[tuple[int, str]], raw: list[str], path: str, genre:
     return out
 
 
+def _docx_lines(body: list[str]) -> list[tuple[int, str]]:
+    """Numbered lines of a .docx's paragraphs, as ``drafter.text.reader`` makes them."""
+    from drafter.text.reader import clean_line
+
+    return [(i, normalise(clean_line(t.replace("\n", "")))) for i, t in enumerate(body, 1)]
+
+
 def _lines_of(raw: list[str], markdown: bool) -> list[tuple[int, str]]:
     """Numbered, normalised lines as the reader makes them from text (ignore comments
     and code fences already blanked)."""
@@ -227,13 +234,8 @@ def check_file(
     suffix = p.suffix.lower()
     ignore = set(ignore)
     if suffix == ".docx":
-        lines = read_lines(p)  # raises ReadError for a missing, corrupt or undecodable file
-        try:
-            doc = read_docx(p)
-        except DrafterError:
-            raise
-        except Exception as e:  # read a moment ago: the file changed in between
-            raise ReadError(p, f"读取原文失败（{type(e).__name__}）；请关闭正在编辑它的程序后重试") from e
+        doc = read_docx(p)  # raises ReadError for a missing, corrupt or oversized file
+        lines = _docx_lines(doc.body)
         raw = [t.replace("\n", "") for t in doc.body]
         out = _check_lines(lines, raw, str(path), genre, ignore, False, when, archive, doc.ignores)
         out.extend(_piece_findings(doc.pieces, str(path), ignore, doc.ignores))

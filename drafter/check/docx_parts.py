@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,67 +77,78 @@ def _owner(el):
 
 
 def read_docx(path: Path | str) -> DocxText:
-    """Read what ``check`` needs from a .docx. Raises ReadError for a damaged file."""
-    path = Path(path)
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise ReadError(path, "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx") from e
-    with zf:
-        names = set(zf.namelist())
-        if "word/document.xml" not in names:
-            raise ReadError(path, "不是有效的 .docx 文件（缺少 word/document.xml）；请用 Word/WPS 打开后另存为 .docx")
-        root = _parse(read_part(zf, "word/document.xml", path), "word/document.xml", path)
-        out = DocxText()
-        body = root.find(f"{W}body")
-        if body is None:
-            return out
-        notes_at: dict[tuple[str, str], int] = {}  # (footnotes|endnotes, id) -> paragraph
-        comment_at: dict[str, list[int]] = {}
-        open_comments: set[str] = set()
-        from drafter.text.reader import _block_paragraphs
+    """Read what ``check`` needs from a .docx (its document part once, as the reader
+    reads it, with the same bounds and messages). Raises ReadError for a damaged file."""
+    from drafter.text.reader import _docx_xml
 
-        for n, child in enumerate(_block_paragraphs(body), 1):  # numbered as the reader numbers lines
-            out.body.append(paragraph_text(child))
-            for el in child.iter(f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentRangeStart",
-                                 f"{W}commentRangeEnd", f"{W}commentReference"):
-                cid = el.get(f"{W}id", "")
-                tag = el.tag[len(W):]
-                if tag.endswith("noteReference"):
-                    notes_at[("footnotes" if tag.startswith("foot") else "endnotes", cid)] = n
-                elif tag == "commentRangeStart":
-                    open_comments.add(cid)
-                    comment_at.setdefault(cid, []).append(n)
-                else:
-                    open_comments.discard(cid)
-                    comment_at.setdefault(cid, []).append(n)
-            for cid in open_comments:
+    path = Path(path)
+    if not path.is_file():
+        raise ReadError(path, "文件不存在；请检查路径")
+    try:
+        root = _parse(_docx_xml(path), "word/document.xml", path)  # bounded; ReadError when damaged
+        with zipfile.ZipFile(path) as zf:
+            return _read(zf, root, path)
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, RuntimeError,
+            zlib.error) as e:
+        raise ReadError(path, f".docx 已损坏（{type(e).__name__}）；请用 Word/WPS 打开后另存为 .docx") from e
+    except OSError as e:
+        raise ReadError(path, f".docx 读取失败（{e.strerror or e}）；请用 Word/WPS 打开后另存为 .docx") from e
+
+
+def _read(zf: zipfile.ZipFile, root, path: Path) -> DocxText:
+    names = set(zf.namelist())
+    out = DocxText()
+    body = root.find(f"{W}body")
+    if body is None:
+        return out
+    notes_at: dict[tuple[str, str], int] = {}  # (footnotes|endnotes, id) -> paragraph
+    comment_at: dict[str, list[int]] = {}
+    open_comments: set[str] = set()
+    from drafter.text.reader import _block_paragraphs
+
+    for n, child in enumerate(_block_paragraphs(body), 1):  # numbered as the reader numbers lines
+        out.body.append(paragraph_text(child))
+        for el in child.iter(f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentRangeStart",
+                             f"{W}commentRangeEnd", f"{W}commentReference"):
+            cid = el.get(f"{W}id", "")
+            tag = el.tag[len(W):]
+            if tag.endswith("noteReference"):
+                notes_at[("footnotes" if tag.startswith("foot") else "endnotes", cid)] = n
+            elif tag == "commentRangeStart":
+                open_comments.add(cid)
                 comment_at.setdefault(cid, []).append(n)
-        for name in sorted(names):
-            m = _PARTS.match(name)
-            if not m:
-                continue
-            part = _parse(read_part(zf, name, path), name, path)
-            kind = re.sub(r"\d+$", "", m.group(1))
-            if kind in ("footnotes", "endnotes"):
-                for note in part:
-                    nid = note.get(f"{W}id", "")
-                    if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-                        continue
-                    text = "".join(paragraph_text(p) for p in note.iter(f"{W}p")).strip()
-                    if text:
-                        out.pieces.append(Piece(f"{_PART_NAMES[kind]}{nid}", notes_at.get((kind, nid), 0), text))
             else:
-                for p in part.iter(f"{W}p"):
-                    text = paragraph_text(p).strip()
-                    if text:
-                        out.pieces.append(Piece(_PART_NAMES[kind], 0, text))
-        if "word/comments.xml" in names:
-            comments = _parse(read_part(zf, "word/comments.xml", path), "word/comments.xml", path)
-            for c in comments.iter(f"{W}comment"):
-                text = "".join(paragraph_text(p) for p in c.iter(f"{W}p"))
-                m = IGNORE_WORDS.match(text)
-                if m:
-                    for n in comment_at.get(c.get(f"{W}id", ""), []):
-                        merge(out.ignores, n, codes_in(m.group(1)))
+                open_comments.discard(cid)
+                comment_at.setdefault(cid, []).append(n)
+        for cid in open_comments:
+            comment_at.setdefault(cid, []).append(n)
+    for name in sorted(names):
+        m = _PARTS.match(name)
+        if not m:
+            continue
+        part = _parse(read_part(zf, name, path), name, path)
+        kind = re.sub(r"\d+$", "", m.group(1))
+        if kind in ("footnotes", "endnotes"):
+            for note in part:
+                nid = note.get(f"{W}id", "")
+                if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = "".join(paragraph_text(p) for p in note.iter(f"{W}p")).strip()
+                if text:
+                    out.pieces.append(Piece(f"{_PART_NAMES[kind]}{nid}", notes_at.get((kind, nid), 0), text))
+        else:
+            for p in part.iter(f"{W}p"):
+                text = paragraph_text(p).strip()
+                if text:
+                    out.pieces.append(Piece(_PART_NAMES[kind], 0, text))
+    if "word/comments.xml" in names:
+        comments = _parse(read_part(zf, "word/comments.xml", path), "word/comments.xml", path)
+        for c in comments.iter(f"{W}comment"):
+            text = "".join(paragraph_text(p) for p in c.iter(f"{W}p"))
+            m = IGNORE_WORDS.match(text)
+            if m:
+                for n in comment_at.get(c.get(f"{W}id", ""), []):
+                    merge(out.ignores, n, codes_in(m.group(1)))
     return out

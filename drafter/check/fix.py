@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,7 +185,13 @@ def fix_file(src: Path | str, out: Path | str | None, force: bool, ignore: Itera
     if dst.suffix.lower() != suffix:
         raise UsageError(f"-o {dst} 的扩展名应与原文件相同（{suffix}）")
     ignore = set(ignore)
-    changes = fix_docx(src, dst, force, ignore) if suffix == ".docx" else fix_text_file(src, dst, force, ignore)
+    if suffix == ".docx":
+        try:
+            changes = fix_docx(src, dst, force, ignore)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, RuntimeError) as e:
+            raise ReadError(src, f".docx 已损坏（{type(e).__name__}）；请用 Word/WPS 打开后另存为 .docx") from e
+    else:
+        changes = fix_text_file(src, dst, force, ignore)
     if not changes and dst != src:
         _write(dst, force, lambda tmp: shutil.copyfile(src, tmp))  # -o always gets a file
     return dst, changes

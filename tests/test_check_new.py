@@ -87,6 +87,10 @@ def test_glued_fragments_and_their_lookalikes():
         "我们将项目纳入年度考核。我们一定要“快”字当头。\n"
     )
     assert check_text(fine) == []
+    # predicates the verb list does not know, found false on a first version: each stays fine
+    for c in ("正视存在的问题", "着眼长远", "明确今后的发展方向", "总结过去的经验", "与时俱进", "了解群众的需求",
+              "将改革进行到底", "胸怀两个大局", "千方百计", "拿出更多举措", "因地制宜", "的是实实在在的发展"):
+        assert check_text(f"各位领导：\n我们要{c}。我们将{c}。\n") == [], c
 
 
 def test_genre_parts_of_the_new_genres():

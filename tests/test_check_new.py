@@ -70,6 +70,14 @@ def test_dated_wording_in_retrospect_is_fine():
         "同志们，让我们奋力开创高质量发展新局面！\n"
     )
     assert check_text(text) == []
+    fine = (
+        "巩固拓展“十四五”发展成果，推动“十五五”开好局。在“十四五”良好基础上，我们要乘势而上。\n"
+        "要做好重大传染病疫情防控，健全公共卫生体系。要抓好非洲猪瘟等重大动物疫情防控。\n"
+        "今年是中国共产党成立105周年，也是“十五五”规划开局之年。今年是新中国成立77周年。\n"
+        "要认真贯彻落实2025年中央经济工作会议精神。我们要深入贯彻党的二十大和二十届历次全会精神。\n"
+    )
+    assert check_text("各位领导：\n" + fine, when=date(2026, 3, 1)) == []
+    assert [f.code for f in check_text("各位领导：\n今年是新中国成立76周年。\n", when=date(2026, 3, 1))] == ["D802"]
 
 
 def test_no_paragraph_breaks():

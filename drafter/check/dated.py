@@ -54,7 +54,7 @@ def speech_date(speech: Speech) -> date | None:
     return None
 
 
-_RETRO = re.compile(r"以来|期间|回顾|过去|时期|总结|历程|当年|那时|收官|完成|取得|实现了|成就|成效|成绩|经受|战胜|抗击|走过|了")
+_RETRO = re.compile(r"以来|期间|回顾|过去|时期|总结|历程|当年|那时|收官|完成|取得|实现了|成就|成效|成绩|成果|基础上|经验|经受|战胜|抗击|走过|转段|了")
 _PERIOD = re.compile(r"“?十([一二三四五六七八九])五”?")
 _TASK = re.compile(r"要|抓好|做好|统筹|毫不放松|常态化|落实|加强|坚持|持续|继续|确保")
 _EVENTS = (
@@ -62,6 +62,7 @@ _EVENTS = (
     (re.compile(r"“?六稳”?“?六保”?|六稳六保"), 2023, "“六稳”“六保”"),
     (re.compile(r"决胜全面建成小康社会|决战脱贫攻坚|打赢脱贫攻坚战"), 2021, "全面建成小康社会、脱贫攻坚"),
 )
+_STILL_CURRENT = ("传染病", "动物", "疫病", "猪瘟", "禽流感", "重大")
 _CONGRESS_YEAR = {"十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027, "二十二": 2032}
 _CONGRESS = re.compile(r"(?:党的)?(十八|十九|二十一|二十二|二十)(?:大|届[一二三四五六七八九]中全会|届历次全会)")
 _MEETING = re.compile(r"((?:19|20)\d\d)\s*年(?:的|度)?([^，。；！？、“”]{0,14}?(?:会议|全会|大会|两会|论坛|博览会))")
@@ -131,6 +132,8 @@ def dated_wording(ctx: Context) -> Iterator[Hit]:
         if not retro:
             for rx, since, what in _EVENTS:
                 m = rx.search(s)
+                if m and s[max(0, m.start() - 4) : m.start()].endswith(_STILL_CURRENT):
+                    continue  # 传染病疫情防控, 动物疫情防控: tasks of every year
                 if m and year >= since and _TASK.search(s):
                     yield Hit("D803", line, excerpt(s, m.start(), m.end()),
                               f"“{what}”是 {since} 年以前的工作提法，在 {year} 年的讲话中作为当前任务会显得过时；请删去或改为回顾")

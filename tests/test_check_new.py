@@ -168,6 +168,21 @@ def test_copied_from_a_bank(tmp_path):
     data = json.loads(r.stdout)
     assert [(d["code"], d["line"]) for d in data] == [("D901", 2)]
     assert "a.txt" in data[0]["message"]
+    # a source's sentences not mined as phrases are found in the source file, located
+    # through the corpus roots the manifest records, from any folder
+    (tmp_path / "banks").mkdir()
+    (tmp_path / "bank").rename(tmp_path / "banks" / "bank")
+    manifest = json.loads((tmp_path / "banks" / "bank" / "manifest.json").read_text(encoding="utf-8"))
+    manifest["roots"] = [str(corpus.resolve())]
+    (tmp_path / "banks" / "bank" / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    with (corpus / "a.txt").open("a", encoding="utf-8") as f:
+        f.write("今年全市固定资产投资完成年度计划的百分之一百零八。\n")
+    draft.write_text("各位领导：\n今年全市固定资产投资完成年度计划的百分之一百零八。\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = run_process("check", str(draft), "--against", str(tmp_path / "banks" / "bank"), "--json", cwd=elsewhere)
+    assert [(d["code"], d["line"]) for d in json.loads(r.stdout)] == [("D901", 2)], r.stderr
+    assert "corpus/a.txt 第 6 行" in json.loads(r.stdout)[0]["message"]
     r = run_process("check", str(draft), "--against", str(tmp_path / "nowhere"), cwd=tmp_path)
     assert r.returncode != 0 and "nowhere" in r.stderr and "Traceback" not in r.stderr
 

@@ -118,7 +118,8 @@ def _add_bank(archive: Archive, folder: Path) -> None:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
         raise UsageError(f"--against {folder}：表达库的 manifest.json 无法读取；请重新运行 drafter mine") from e
-    root = manifest.get("root") or manifest.get("corpus_root") if isinstance(manifest, dict) else None
+    roots = manifest.get("roots") if isinstance(manifest, dict) else None
+    roots = [str(r) for r in roots] if isinstance(roots, list) else []
     docs: dict[str, int] = {}
     sources: set[str] = set()
     for jsonl in sorted(folder.glob("*.jsonl")):
@@ -143,8 +144,14 @@ def _add_bank(archive: Archive, folder: Path) -> None:
             for item in items:
                 if isinstance(item, str) and "{{" not in item:
                     archive.add(docs[doc_name], int(srcs[0].get("line", 0) or 0), item, set())
+    def locate(doc: str) -> Path | None:
+        for r in map(Path, roots):  # the corpus roots ``mine`` recorded: doc is "<root name>/<path>"
+            if (doc == r.name or doc.startswith(r.name + "/")) and (r.parent / doc).is_file():
+                return r.parent / doc
+        return find_source(doc, folder)
+
     for doc in sorted(sources):
-        path = Path(root) / doc if root and (Path(root) / doc).is_file() else find_source(doc, folder)
+        path = locate(doc)
         if path is not None and path.resolve() not in archive.skip:
             try:
                 _add_file(archive, path, doc)

@@ -697,3 +697,19 @@ def test_genres_from_titles(title, genre):
     from drafter.text.speech import detect_genre
 
     assert detect_genre(title) == genre
+
+
+def test_inline_numbers_in_a_speech_with_line_breaks_stay_in_their_paragraph():
+    from drafter.text.speech import parse_text
+
+    long = "今年要重点抓好以下工作：一、抓项目。" + "项目是发展的生命线。" * 60 + "二、抓招商。招商要精准。"
+    [sp] = parse_text(f"在某会上的讲话\n同志们：\n一、总体要求\n{long}\n二、保障措施\n要加强领导。\n")
+    assert [h.body for h in sp.of_kind("heading")] == ["总体要求", "保障措施"]
+    assert sp.of_kind("paragraph")[0].text == long
+
+
+def test_rank_keeps_the_numbering_style_order_for_word():
+    from drafter.text.speech import parse_text
+
+    [sp] = parse_text("各位领导：\n（一）总体情况\n1.成效\n2.问题\n（二）下步打算\n")
+    assert [(h.level, h.rank) for h in sp.of_kind("heading")] == [(1, 2), (2, 3), (2, 3), (1, 2)]

@@ -274,6 +274,7 @@ _BAD_DOCX = "不是有效的 .docx 文件（可能已损坏或只是改了扩展
 def _docx_xml(path: Path) -> bytes:
     """``word/document.xml`` of a .docx, decompressed within a size bound."""
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(path) as zf:
@@ -297,6 +298,8 @@ def _docx_xml(path: Path) -> bytes:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as e:
         raise ReadError(path, _BAD_DOCX) from e
+    except zlib.error as e:  # a damaged deflate stream
+        raise ReadError(path, f".docx 内容损坏（{e}）；请用 Word/WPS 打开后另存为 .docx") from e
     except RuntimeError as e:  # an encrypted member
         raise ReadError(path, ".docx 已加密或受密码保护；请在 Word/WPS 中取消密码后另存为 .docx") from e
     except OSError as e:

@@ -128,6 +128,13 @@ class Block:
     body: str = ""
     runin: bool = False
 
+    @property
+    def rank(self) -> int:
+        """The heading's place in GB/T 9704's fixed order, whatever the speech uses above
+        it: 一、 1, （一） 2, 1. 3, （1） 4; 第一， takes its level in the speech (1 or 2).
+        For Word styling, which follows the numbering style; ``level`` is the depth."""
+        return {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}.get(self.style, min(self.level, 2))
+
 
 @dataclass
 class Speech:
@@ -380,7 +387,7 @@ def detect_genre(title: str, closing: str = "", opening: str = "") -> str:
 
 # A heading number inside a long line, after the end of a sentence (or the start).
 _INLINE_HEADING = re.compile(rf"(?:^|(?<=[。！？；：\s]))({_CN})、|[（(]({_CN})[）)]")
-_RUN_ON_LINE = 600  # a line this long may hold a whole speech pasted as one paragraph
+_RUN_ON_LINE = 600  # lines this long (on average, half of it) hold speeches pasted as one paragraph
 
 
 def _head_pieces(head: str) -> list[str]:
@@ -524,7 +531,12 @@ def _items(lines: Sequence[Line]) -> list[_Item]:
 
     raw = [(n, strip_credits(s)) for n, s in lines if s]
     raw = [(n, s) for n, s in raw if s and not is_boilerplate(s)]
-    run_on = any(len(s) >= _RUN_ON_LINE for _, s in raw)
+    # Pasted without line breaks: long lines on average, and no heading on a line of its own.
+    run_on = (
+        bool(raw)
+        and sum(len(s) for _, s in raw) >= _RUN_ON_LINE * len(raw) // 2
+        and sum(1 for _, s in raw if len(s) <= 60 and match_heading(s)) < 2
+    )
     out: list[_Item] = []
     for n, s in raw:
         split = _split_header(s) if not is_salutation(s) else None

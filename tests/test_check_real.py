@@ -81,3 +81,32 @@ def test_parallel_heading_misfires():
         "二是坚定不移抓项目，全力推进重大项目建设；三是坚定不移抓改革。\n"
     )
     assert check_text(text) == []
+
+
+def test_ordinal_runs_nest_under_the_section_they_stand_in():
+    # found on the speech model's fixtures of real archives: 第一， under （一） under 一、
+    text = (
+        "江州县人民政府工作报告\n——2025年1月8日在江州县第十八届人民代表大会第四次会议上\n各位代表！\n"
+        "现在，我代表县人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n过去的一年，我们主要做了以下工作。\n"
+        "（一）经济运行稳中有进。\n第一，工业经济持续壮大。规上工业增加值增长百分之八点三。\n"
+        "第二，农业基础更加稳固。粮食总产量稳定在30万吨以上。\n第三，服务业加快发展。\n"
+        "（二）民生福祉持续增进。\n全年民生支出占一般公共预算支出的百分之七十八。\n二、2025年工作安排\n"
+        "一是聚焦产业发展。\n加快建设现代化产业体系。\n二是聚焦城乡融合。\n推进以人为核心的新型城镇化。\n"
+        "各位代表，新的一年，任务艰巨，使命光荣。让我们奋发有为、真抓实干，为建设现代化美丽江州作出新的更大贡献！\n"
+    )
+    assert check_text(text) == []
+    assert check_text("各位领导：\n（一）甲\n第一，抓谋划。\n第二，抓落地。\n（二）乙\n内容。\n") == []
+    assert check_text("各位领导：\n第一，抓项目\n（一）甲\n（二）乙\n第二，抓招商\n") == []
+    text = "各位领导：\n第一，总体看。\n第二，具体看。\n一、抓项目\n第一，抓谋划。\n第二，抓落地。\n二、抓招商\n"
+    assert check_text(text) == []
+
+
+def test_opening_address_of_a_congress():
+    text = (
+        "在江州市第五次党代会上的开幕词\n（2021年9月26日）\n各位代表，同志们：\n"
+        "中国共产党江州市第五次代表大会，经过充分准备，今天隆重开幕了。\n出席这次大会的代表应到412名，实到405名，符合规定人数。\n"
+        "这次大会的主要任务是：总结过去五年工作，谋划今后五年发展。\n"
+        "我们相信，在全体代表的共同努力下，大会一定能够开成一个团结、民主、求实、奋进的大会。\n"
+        "现在，我宣布：中国共产党江州市第五次代表大会开幕！\n"
+    )
+    assert check_text(text) == []  # the meeting's name twice is a name; 宣布…开幕 closes an opening address

@@ -29,7 +29,7 @@ def genre_of(speech: Speech) -> str:
 
 
 _SPEECH_END = re.compile(r"让我们|同志们|奋力|努力奋斗|而努力|而奋斗|再创|新的更大|新的更大贡献|谢谢|携手|共同努力|新篇章|新辉煌")
-_ADDRESS_END = re.compile(r"预祝|祝愿|祝大家|祝各位|圆满成功|谢谢")
+_ADDRESS_END = re.compile(r"预祝|祝愿|祝大家|祝各位|圆满成功|谢谢|宣布.{0,30}(?:开幕|闭幕|开营|启动|开通|开工)")
 _HOST_OPEN = re.compile(r"现在开会|会议开始|现在开始|开会。|正式开始")
 _HOST_END = re.compile(r"散会|会议结束|到此结束|议程全部完成|圆满完成各项议程")
 

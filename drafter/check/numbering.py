@@ -86,22 +86,23 @@ def outline(speech: Speech) -> list[Head]:
             m = _ORDER_WORDS_AT_START.match(b.text)
             if m:
                 raw.append(Head(b.line, b.text, 2, "首先", _ORDER_WORDS[m.group(1)], m.group(1)))
-    # 第一， below 一、: only when the speech has 一、 chapters
-    if not any(h.style == "一、" for h in raw):
-        return _order_words(raw)
+    # 第一，… runs: below the 一、 or （一） they stand under; a run keeps the level it began at
     out: list[Head] = []
-    chapter_open = False  # a 一、 heading seen, and a 第一， run begun under it
+    parent_level: int | None = None  # level of the last 一、/（一） heading
+    run_level: int | None = None  # level of the 第一， run being read
     for h in raw:
-        if h.style == "一、":
-            chapter_open = False
+        if h.style in ("一、", "（一）"):
+            if run_level is not None and h.level <= run_level:
+                run_level = None  # a new chapter or section: the run is over
+            parent_level = h.level
             out.append(h)
         elif h.style in ("第一，", "首先"):
-            if h.number == 1:
-                chapter_open = True
-            if chapter_open:
-                out.append(h._replace(level=3))
+            if h.number == 1 and run_level is None:
+                run_level = parent_level + 1 if parent_level is not None else 2
+            if run_level is not None:
+                out.append(h._replace(level=run_level))
             elif h.style == "第一，":
-                out.append(h)  # continues the 一、 set in another style: D202
+                out.append(h)  # 一、 二、 第三，: continues the 一、 set in another style (D202)
         else:
             out.append(h)
     return _order_words(out)

@@ -31,6 +31,8 @@ MAX_AFFIX = 40
 MIN_PARAGRAPH = 30  # characters of a paragraph that counts as duplicated
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s\x00]+")  # 、 does not end a clause: list items are not clauses
 _SPACE = re.compile(r"\s+")
+# the name of a meeting or body, repeated as names are (中国共产党某某市第五次代表大会)
+_NAME = re.compile(r"^[^，。]{0,20}(?:代表大会|全体会议|全会|大会|会议|委员会|人民政府|论坛|博览会|峰会)$")
 
 
 def duplicated_paragraphs(ctx: Context) -> Iterator[Hit]:
@@ -117,7 +119,7 @@ def repetition(ctx: Context) -> Iterator[Hit]:
         pair = next(
             ((a, b) for a, b in itertools.pairwise(where) if b[0] - a[0] <= WINDOW), None
         )
-        if pair is None or free_chars(ctx, phrase) < 5:
+        if pair is None or free_chars(ctx, phrase) < 5 or _NAME.search(phrase):
             continue
         bs = [blocks[bi] for bi, _ in where]
         if len({id(b) for b in bs}) == 1 and len(_ENUM_SHI.findall(bs[0].text)) >= 2:

@@ -345,3 +345,16 @@ def test_fix_ops_are_certain_and_settle(text):
     assert [c for c in fixed if c.isalnum()] == [c for c in text if c.isalnum()]  # words never change
     assert len(fixed) <= len(text)
     assert not any(d in fixed for d in ("，，", "。。", "，。", "、、", "；；"))  # doubled marks are gone
+
+
+def test_defect_draft_through_the_cli(tmp_path):
+    p = tmp_path / "讲话.txt"
+    p.write_text(DEFECT, encoding="utf-8")
+    r = run_process("check", str(p), "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr  # warnings only
+    got = [(d["code"], d["line"]) for d in json.loads(r.stdout)]
+    assert got == [("D402", 7), ("D801", 9), ("D802", 9), ("D802", 10), ("D803", 11), ("D804", 12), ("D603", 13), ("D702", 15)]
+    r = run_process("check", str(p), "--date", "2021-03-01", "--ignore", "D402,D603,D702", cwd=tmp_path)
+    assert "D801" not in r.stdout and "D803" not in r.stdout and "D802" in r.stdout  # 今年（2025年） in 2021
+    r = run_process("check", str(p), "--date", "明年", cwd=tmp_path)
+    assert r.returncode != 0 and "YYYY-MM-DD" in r.stderr and "Traceback" not in r.stderr

@@ -713,3 +713,26 @@ def test_rank_keeps_the_numbering_style_order_for_word():
 
     [sp] = parse_text("各位领导：\n（一）总体情况\n1.成效\n2.问题\n（二）下步打算\n")
     assert [(h.level, h.rank) for h in sp.of_kind("heading")] == [(1, 2), (2, 3), (2, 3), (1, 2)]
+
+
+@pytest.mark.parametrize(
+    "line,salutation,rest",
+    [
+        ("同志们！今天，我们在这里隆重集会。", "同志们！", "今天，我们在这里隆重集会。"),
+        ("主席先生，各位同事：今年是联合国成立八十周年。", "主席先生，各位同事：", "今年是联合国成立八十周年。"),
+        ("尊敬的**市长，各位来宾，女士们、先生们：大家上午好！", "尊敬的**市长，各位来宾，女士们、先生们：", "大家上午好！"),
+    ],
+)
+def test_a_salutation_at_the_front_of_a_line_is_split_off(line, salutation, rest):
+    from drafter.text.speech import parse_text
+
+    [sp] = parse_text(f"在某会上的致辞\n{line}\n")
+    assert [(b.kind, b.text) for b in sp.blocks[1:3]] == [("salutation", salutation), ("paragraph", rest)]
+
+
+def test_rhetorical_address_inside_a_speech_stays_in_its_paragraph():
+    from drafter.text.speech import parse_text
+
+    [sp] = parse_text("在某会上的讲话\n同志们：\n今年任务很重。\n同志们！让我们团结一心，再创佳绩。\n")
+    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "paragraph"]
+    assert sp.blocks[-1].text == "同志们！让我们团结一心，再创佳绩。"

@@ -37,6 +37,8 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _BEFORE_ONLY = frozenset(":?!")  # these convert only after Chinese text
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_FW_DIGIT = re.compile("[０-９]")
+_HALF_PUNCT = re.compile("[,;:?!]")
 
 
 def is_han(ch: str) -> bool:
@@ -64,20 +66,25 @@ def normalise(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = text.translate(_FULLWIDTH_DIGITS)
-    if not any(p in text for p in ",;:?!("):
-        return text
-    chars = list(text)
-    last = len(chars) - 1
-    for i, ch in enumerate(chars):
-        full = _HALF.get(ch)
-        if full is None:
-            continue
-        before = i > 0 and _chinese_context(chars[i - 1])
-        after = i < last and _chinese_context(chars[i + 1]) and ch not in _BEFORE_ONLY
+    if _FW_DIGIT.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)
+    if not _HALF_PUNCT.search(text):
+        return _PARENS.sub(_widen_parens, text) if "(" in text else text
+    out: list[str] = []
+    pos = 0
+    last = len(text) - 1
+    converted = -2  # where the last mark was made full-width (full-width marks are Chinese context)
+    for m in _HALF_PUNCT.finditer(text):  # visit only the half-width marks, not every character
+        i, ch = m.start(), m.group()
+        before = i > 0 and (converted == i - 1 or _chinese_context(text[i - 1]))
+        after = i < last and _chinese_context(text[i + 1]) and ch not in _BEFORE_ONLY
         if before or after:
-            chars[i] = full
-    text = "".join(chars)
+            out.append(text[pos:i])
+            out.append(_HALF[ch])
+            pos = i + 1
+            converted = i
+    out.append(text[pos:])
+    text = "".join(out)
     return _PARENS.sub(_widen_parens, text) if "(" in text else text
 
 
@@ -208,16 +215,25 @@ _CREDIT_TAIL = re.compile(
 )
 
 
+# A byline on its own line: 本报记者 张三 李四 / 记者 王某 通讯员 李某 / 文/张三 / 撰稿：张三
+_BYLINE = re.compile(
+    rf"^[（(]?(?:{_NEWS_AGENCY})?(?:(?:特约|见习)?记者|通讯员|特约撰稿人?|撰稿|整理|文|图|文字|摄影)(?:\s*[：:/／｜|]\s*|\s+)"
+    rf"{_SHORT_NAME}(?:[\s、，,]+(?:(?:特约|见习)?记者|通讯员)?\s*{_SHORT_NAME})*[）)]?$"
+)
+
+
 def is_boilerplate(s: str) -> bool:
     """A line that is no part of a speech: web furniture, a byline, a photo caption or
     credit, a red-header line (政务信息, 〔2023〕12号, 第5期).
 
     >>> [is_boilerplate(s) for s in ("责任编辑：王五", "新华社记者 李森 摄", "政务信息", "同志们：")]
     [True, True, True, False]
+    >>> [is_boilerplate(s) for s in ("本报记者 张三 李四", "记者 王某 通讯员 李某", "文/张三", "记者节快乐")]
+    [True, True, True, False]
     """
     if not s or len(s) > 120:
         return False
-    if _BOILERPLATE.match(s) or _RED_HEADER.match(s):
+    if _BOILERPLATE.match(s) or _RED_HEADER.match(s) or (len(s) <= 40 and _BYLINE.match(s)):
         return True
     if ("摄" in s or s.startswith(("图", "（图", "(图"))) and _PHOTO.search(s):
         return True

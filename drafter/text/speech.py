@@ -439,9 +439,12 @@ def _split_header(s: str) -> tuple[list[str], str, str] | None:
     return None
 
 
+_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|我就讲|如上|评议")
+
+
 def _split_closing(s: str) -> tuple[str, list[str]]:
     """A paragraph and the closing sentences at its end (…圆满成功！谢谢大家。)."""
-    if len(s) < 20 or not s.endswith(tuple("。！!？")):
+    if len(s) < 20 or not s.endswith(tuple("。！!？")) or not _CLOSING_WORD.search(s, len(s) - 45):
         return s, []
     sentences = split_sentences(s, "。！？")
     tail: list[str] = []

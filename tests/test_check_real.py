@@ -110,3 +110,15 @@ def test_opening_address_of_a_congress():
         "现在，我宣布：中国共产党江州市第五次代表大会开幕！\n"
     )
     assert check_text(text) == []  # the meeting's name twice is a name; 宣布…开幕 closes an opening address
+
+
+def test_quotation_lead_is_no_new_speech_and_footnote_legend_is_no_mask():
+    # the speech model takes 习近平总书记强调： for a speaker line and starts a new speech there;
+    # check joins it back, so the speech keeps its numbering and its closing
+    text = (
+        "在全市宣传思想文化工作会议上的讲话\n同志们：\n一、深刻领会使命任务\n习近平总书记强调：\n"
+        "“要坚定文化自信，秉持开放包容，坚持守正创新。”\n二、扎实做好今年的重点工作\n"
+        "文化产业增加值占比达到5.2%*。\n同志们，让我们奋力谱写文化强市建设新篇章！\n注：*为初步统计数。\n"
+    )
+    assert check_text(text) == []
+    assert [f.line for f in check_text("各位领导：\n推进*项目。\n注：*为初步数，**市另计。\n")] == [2, 3]

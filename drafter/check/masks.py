@@ -38,6 +38,8 @@ def _is_mask(text: str, m: re.Match[str]) -> bool:
             return False  # 3*5
         if (before.isdigit() or before in "%％") and (not after or not HAN_RX.match(after)):
             return False  # 5.2%* : a footnote mark
+        if text[:s].rstrip().endswith(("注：", "注:", "注")) and after and after in "为表系指":
+            return False  # 注：*为初步统计数 : the footnote's legend
         return True
     # X / XX
     if len(tok) == 1 and _X_WORDS.match(text, e):

@@ -332,25 +332,68 @@ def check_cmd(
         typer.Argument(metavar="FILE", help="要检查的讲话稿（.docx/.txt/.md）或文件夹（递归检查其中全部讲话稿）。", show_default=False),
     ],
     as_json: JsonOpt = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：text（默认）、json、sarif（供编辑器和持续集成使用）。")
+    ] = "text",
     genre: Annotated[
         str | None,
-        typer.Option("--genre", "-g", help="按此文种检查：report seminar discussion pledge sharing other；默认从标题和结束语判断。", show_default=False),
+        typer.Option("--genre", "-g", help="按此文种检查：report seminar discussion pledge sharing speech address host other；默认从标题和结束语判断。", show_default=False),
     ] = None,
     ignore: Annotated[
         list[str] | None,
         typer.Option("--ignore", help="不检查的规则代码，逗号分隔，如 D401,D601；可重复给出。", show_default=False),
     ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", help="讲话日期 YYYY-MM-DD，用于检查过时提法；默认取稿中的日期行。", show_default=False),
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="表达库文件夹或往年讲话稿文件夹：找出照搬的句子和段落。", show_default=False),
+    ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="自动改正半角标点、重复标点和可确定的引号，写入 -o 指定的新文件（或加 --force 直接修改原文件）。")] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="--fix 的输出文件。", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="--fix 时允许覆盖原文件或已存在的输出文件。")] = False,
 ) -> None:
-    """检查讲话稿：遗留遮盖符和占位符、编号、并列标题、重复用语、标点、长句、称谓和结束语。
+    """检查讲话稿：遮盖符和占位符、编号、并列标题、重复、标点、长句和分段、称谓和结束语、过时提法、照搬旧稿。
 
+    在某行加 <!-- drafter: ignore D401 --> （Word 中加批注“drafter: ignore D401”）可不检查该行。
     退出状态：0 没有错误（可有警告），1 有错误，2 有文件无法读取。
     """
     from drafter import check, console
 
     _check_genre(genre)
-    findings, unreadable = check.check_paths(paths, genre, check.parse_codes(ignore))
     if as_json:
+        fmt = "json"
+    if fmt not in ("text", "json", "sarif"):
+        raise UsageError(f"--format 只能是 text、json 或 sarif（收到“{fmt}”）")
+    codes = check.parse_codes(ignore)
+    date = None
+    if when is not None:
+        from drafter.check.dated import parse_date
+
+        date = parse_date(when)
+    if out is not None and not fix:
+        raise UsageError("-o 只用于 --fix；检查结果输出到屏幕，可用 > 文件名 保存")
+    if fix:
+        from drafter.check.fix import fix_file
+
+        if len(paths) != 1:
+            raise UsageError("--fix 一次只能修改一个文件；请只给出一个文件")
+        written, changes = fix_file(paths[0], out, force, codes)
+        for c in changes:
+            typer.echo(f"已改正 {written}（{c.where}）[{','.join(c.codes)}]：{c.before} → {c.after}", err=True)
+        typer.echo(f"共改正 {len(changes)} 处，已写入 {written}" if changes else f"没有可自动改正的内容；{written} 未改动", err=True)
+        paths = [written]
+    findings, unreadable = check.check_paths(paths, genre, codes, date, against)
+    if fmt == "json":
         console.print_json([f.to_json() for f in findings])
+    elif fmt == "sarif":
+        from drafter.check.sarif import to_sarif
+
+        console.print_json(to_sarif(findings, check.CODES, check.SEVERITY, __version__))
     else:
         typer.echo(check.format_human(findings, len(unreadable)))
     for e in unreadable:

@@ -255,27 +255,85 @@ def render_cmd(
         typer.Option("--out", "-o", help="输出文件；默认与提纲同名同目录；- 表示把 txt/md 输出到屏幕。", show_default=False),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="docx、txt 或 md；默认按输出文件扩展名，都没有则为 docx。", show_default=False)
+        str | None,
+        typer.Option("--format", "-f", help="docx、txt、md 或 json（每句注明来自提纲、模板或表达库）；默认按输出文件扩展名，都没有则为 docx。", show_default=False),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="挑选表达的随机种子；同一提纲、表达库和种子得到同一草稿。")] = 0,
     bank_dir: BankOpt = None,
     templates: TemplatesOpt = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="草稿中仍有待补内容时报错，不写文件。")] = False,
+    length: Annotated[
+        int | None,
+        typer.Option("--length", "-l", help="目标字数；默认按文种常见篇幅。只补充相关的表达，补不到的以【待补】标出。", show_default=False),
+    ] = None,
+    alternatives: Annotated[
+        int, typer.Option("--alternatives", help="每句表达库内容附几条备选（Word 批注中；txt/md 需加 --list-alternatives）。")
+    ] = 3,
+    no_comments: Annotated[bool, typer.Option("--no-comments", help="Word 草稿不加批注（来源和备选）。")] = False,
+    list_alternatives: Annotated[
+        bool, typer.Option("--list-alternatives", help="txt/md 草稿末尾列出表达库来源和备选。")
+    ] = False,
 ) -> None:
-    """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版）。"""
-    from drafter.draft.render import render_outline
+    """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版，表达库内容带批注注明来源和备选）。"""
+    from drafter.draft.render import render_outline, summary
 
-    result = render_outline(outline, out, fmt, seed, bank_dir, templates, force, strict)
+    result = render_outline(
+        outline, out, fmt, seed, bank_dir, templates, force, strict,
+        length=length, alternatives=alternatives, comments=not no_comments, list_alternatives=list_alternatives,
+    )
     where = str(result.target) if result.target else "标准输出"
     draft = result.draft
-    typer.echo(f"已生成 {where}：{draft.chars} 字，按每分钟约 220 字计，讲话约 {draft.minutes:.1f} 分钟。", err=result.target is None)
+    typer.echo(f"已生成 {where}：{summary(draft)}", err=result.target is None)
     if result.missing:
-        typer.echo(
-            f"草稿中有 {len(result.missing)} 项待补内容（以【待补：…】标出）：{'、'.join(result.missing)}。"
-            "请在提纲 vars 中填写后重新生成，或在 Word 中直接补齐。",
-            err=True,
-        )
+        slots = [m for m in result.missing if m.isascii()]
+        parts = [m for m in result.missing if not m.isascii()]
+        if slots:
+            typer.echo(
+                f"待填项 {'、'.join(slots)}：请在提纲 vars 中填写后重新生成，或在 Word 中直接补齐。", err=True
+            )
+        if parts:
+            typer.echo(
+                f"表达库中没有合适内容、需要您补写的 {len(parts)} 处（以【待补：…】标出）：{'；'.join(parts)}。",
+                err=True,
+            )
+
+
+@app.command("headings")
+def headings_cmd(
+    words: Annotated[
+        list[str] | None, typer.Argument(metavar="词…", help="每个小标题的关键词，如：责任 隐患 基础。", show_default=False)
+    ] = None,
+    genre: Annotated[
+        str | None, typer.Option("--genre", "-g", help="优先用这一文种讲话中的句式。", show_default=False)
+    ] = None,
+    limit: LimitOpt = 10,
+    as_json: JsonOpt = False,
+    bank_dir: BankOpt = None,
+) -> None:
+    """用关键词生成几组并列小标题（套用表达库中真实讲话的并列句式），并注明句式出处。"""
+    from drafter import console
+    from drafter.draft.headings import heading_sets
+    from drafter.draft.retrieve import open_bank
+
+    words = [w.strip() for w in words or [] if w.strip()]
+    if not words:
+        raise UsageError("请给出至少一个关键词，例如：drafter headings 责任 隐患 基础")
+    _check_genre(genre)
+    if limit < 0:
+        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
+    sets = heading_sets(open_bank(bank_dir), words, genre, limit)
+    if as_json:
+        console.print_json([h.to_json() for h in sets])
+        return
+    if not sets:
+        typer.echo("表达库中没有适合这些关键词的并列句式；可用自己的讲话稿运行 drafter mine 扩充表达库。")
+        return
+    for n, h in enumerate(sets, 1):
+        src = h.sources[0] if h.sources else {}
+        typer.echo(f"{n}. 句式 {h.frame}（{src.get('doc', '')} 第 {src.get('line', 0)} 行，{h.phrase}）")
+        for k, text in enumerate(h.headings, 1):
+            typer.echo(f"   {k}. {text}")
 
 
 # --- check ------------------------------------------------------------------

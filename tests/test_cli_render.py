@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT, run_process
 
-GENRES = ["report", "seminar", "discussion", "pledge", "sharing"]
+GENRES = ["report", "seminar", "discussion", "pledge", "sharing", "speech", "address", "host"]
 
 
 @pytest.mark.parametrize("genre", GENRES)
@@ -78,12 +78,22 @@ def test_txt_md_and_stdout(cli, tmp_path):
 
 
 def test_same_seed_same_text_other_seed_other_choices(cli, tmp_path):
-    src = ROOT / "examples" / "sharing.yaml"
+    # a bank with several equally good salutations for a report
+    from drafter.bank.store import Phrase, save_bank
+
+    phrases = [
+        Phrase(f"sa{i:010d}", "salutation", text, genre="report", genres={"report": 1},
+               sources=[{"doc": "a.txt", "line": i}])
+        for i, text in enumerate(["各位领导，同志们：", "尊敬的各位领导，同志们：", "各位领导、同志们："])
+    ]
+    save_bank(phrases, tmp_path / "bank", {"format": 1})
+    src = tmp_path / "o.yaml"
+    src.write_text("genre: report\ntitle: 某局工作汇报\nsections:\n  - heading: 一项\n    points: [要点]\n", encoding="utf-8")
     outs = set()
     for seed in range(6):
-        cli("render", src, "-o", f"s{seed}.txt", "--seed", seed)
+        cli("render", src, "-o", f"s{seed}.txt", "--seed", seed, "--bank", "bank")
         outs.add((tmp_path / f"s{seed}.txt").read_text(encoding="utf-8"))
-    cli("render", src, "-o", "again.txt", "--seed", "0")
+    cli("render", src, "-o", "again.txt", "--seed", "0", "--bank", "bank")
     assert (tmp_path / "again.txt").read_text(encoding="utf-8") == (tmp_path / "s0.txt").read_text(encoding="utf-8")
     assert len(outs) > 1
 
@@ -177,11 +187,17 @@ def test_readme_main_command_renders_the_bundled_example(tmp_path):
 
 @pytest.mark.parametrize("genre", GENRES)
 def test_rendered_examples_pass_check(cli, tmp_path, genre):
-    """The linter finds no error in what render writes (several seeds, Word and text)."""
+    """The linter finds no error in what render writes (several seeds, Word and text),
+    except the 【待补：…】 scaffolds render leaves on purpose: each is one the draft reports."""
     for seed in range(4):
         for suffix in ("docx", "txt"):
             out = f"{genre}-{seed}.{suffix}"
-            assert cli("render", ROOT / "examples" / f"{genre}.yaml", "-o", out, "--seed", seed).code == 0
+            r = cli("render", ROOT / "examples" / f"{genre}.yaml", "-o", out, "--seed", seed)
+            assert r.code == 0, r.err
             r = cli("check", out, "--json")
-            errors = [f for f in json.loads(r.out) if f["severity"] == "error"]
-            assert r.code == 0 and errors == [], (out, errors)
+            findings = json.loads(r.out)
+            errors = [f for f in findings if f["severity"] == "error" and f["code"] != "D102"]
+            assert errors == [], (out, errors)
+            for f in findings:
+                if f["code"] == "D102":
+                    assert "【待补：" in f["excerpt"], f

@@ -78,7 +78,7 @@ def test_txt_md_and_stdout(cli, tmp_path):
 
 
 def test_same_seed_same_text_other_seed_other_choices(cli, tmp_path):
-    src = ROOT / "examples" / "sharing.yaml"
+    src = ROOT / "examples" / "discussion.yaml"
     outs = set()
     for seed in range(6):
         cli("render", src, "-o", f"s{seed}.txt", "--seed", seed)

@@ -74,7 +74,7 @@ def test_missing_slot_becomes_a_visible_placeholder(bank):
 
 
 def test_seed_is_deterministic_and_varies_choices(bank):
-    o = load_outline(ROOT / "examples" / "sharing.yaml")
+    o = load_outline(ROOT / "examples" / "discussion.yaml")
     texts = {compose(o, bank, seed=s).text for s in range(8)}
     assert compose(o, bank, seed=3).text == compose(o, bank, seed=3).text
     assert len(texts) > 1

@@ -17,7 +17,7 @@ from drafter.text.speech import Speech
 
 # Most local first: a county speech cites provincial and national meetings, rarely the reverse.
 _LEVEL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("township", re.compile(r"乡党委|镇党委|乡政府|镇政府|全乡|全镇|乡长|镇长|街道|[乡镇](?:人大|干部|村)|村(?:党支部|委会|两委)")),
+    ("township", re.compile(r"乡党委|镇党委|乡政府|镇政府|全乡|全镇|乡长|镇长|街道(?:党工委|办事处|工委)|全街道|[乡镇](?:人大|干部)|村(?:党支部|委会|两委)")),
     ("county", re.compile(r"县委|县政府|全县|县长|县人大|县政协|区委|区政府|(?<!自治)全区|区长|旗委|全旗|县(?:级|直)|县域")),
     ("municipal", re.compile(r"市委|市政府|全市|市长|市人大|市政协|州委|州政府|全州|州长|盟委|市(?:级|直)")),
     ("provincial", re.compile(r"省委|省政府|全省|省长|省人大|省政协|自治区|省(?:级|直)|厅长|(?<!\w)厅(?:党组|机关)")),

@@ -126,7 +126,8 @@ def mine_speech(speech: Speech) -> list[Raw]:
     def add(kind: str, text: str, line: int, items: tuple[str, ...] = (), frame: str | None = None,
             lines: tuple[int, ...] = ()) -> None:
         if text:
-            context = context_at(line, kind == "heading")
+            # a title, salutation or closing belongs to the speech, not to a section
+            context = "" if kind in ("title", "salutation", "closing") else context_at(line, kind == "heading")
             out.append((kind, text, items, frame, genre, doc, line, lines, context, level, year, (), ()))
 
     for b in speech.blocks:
@@ -199,7 +200,7 @@ def _contexts(speech: Speech) -> Callable[[int, bool], str]:
     """
     import bisect
 
-    heads = [(b.line, b.level, b.body or b.text) for b in speech.blocks if b.kind == "heading"]
+    heads = [(b.line, b.level, slotify(b.body or b.text)) for b in speech.blocks if b.kind == "heading"]
     lines = [h[0] for h in heads]
 
     def context_at(line: int, is_heading: bool) -> str:

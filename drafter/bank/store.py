@@ -583,6 +583,14 @@ def corpus_root(path: Path | str) -> str:
         return str(Path(path).absolute())
 
 
+def missing_source_note(doc: str, roots: Sequence[str]) -> str:
+    """Why a source's text cannot be shown: where it was mined from, and that it moved."""
+    where = [str(Path(r).parent / doc) for r in roots if doc == Path(r).name or doc.startswith(Path(r).name + "/")]
+    if where:
+        return f"原文件 {where[0]} 已不在原处（可能已移动、改名或删除），无法显示上下文；把它放回原处，或在语料所在的文件夹中运行本命令"
+    return f"找不到原文件 {doc}（表达库没有记录语料位置，或文件已移动），无法显示上下文；请在运行 drafter mine 时的文件夹中运行本命令"
+
+
 def find_source(doc: str, bank_dir: Path | None, roots: Sequence[str] = ()) -> Path | None:
     """Locate a cited source document: under the corpus roots the manifest recorded,
     then beside the bank, in the current folder, and the bundled seeds."""

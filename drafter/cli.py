@@ -119,41 +119,87 @@ def mine_cmd(
 # --- phrases ----------------------------------------------------------------
 
 
+LevelOpt = Annotated[
+    str | None,
+    typer.Option("--level", help="只看某层级讲话中的表达：national provincial municipal county township enterprise unknown。", show_default=False),
+]
+YearOpt = Annotated[
+    str | None,
+    typer.Option("--year", help="只看某年讲话中的表达：2024、2020-（此后）、-2019（此前）或 2020-2024。", show_default=False),
+]
+NoFactsOpt = Annotated[
+    bool, typer.Option("--no-facts", help="只看不带具体事实（年份、数字、届次、地名、人名等）的表达，可直接套用。")
+]
+GenreOpt = Annotated[
+    str | None,
+    typer.Option("--genre", "-g", help="只看某文种：report seminar discussion pledge sharing speech address host work_report other。", show_default=False),
+]
+
+
+def _check_level(level: str | None) -> None:
+    from drafter.kinds import LEVEL_NAMES
+
+    if level is not None and level not in LEVEL_NAMES:
+        raise UsageError(f"未知层级“{level}”；可用层级：{'、'.join(LEVEL_NAMES)}")
+
+
+def _check_filters(kind: str | None, genre: str | None, level: str | None, year: str | None, limit: int) -> None:
+    from drafter.bank.index import parse_years
+
+    _check_kind(kind)
+    _check_genre(genre)
+    _check_level(level)
+    parse_years(year)
+    if limit < 0:
+        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
+
+
+def _open_index(bank_dir: Path | None):
+    from drafter.bank.index import BankIndex
+    from drafter.bank.store import resolve_bank_dir
+
+    return BankIndex.open(resolve_bank_dir(bank_dir))
+
+
 @phrases_app.command("list")
 def phrases_list(
     kind: KindOpt = None,
-    genre: Annotated[
-        str | None, typer.Option("--genre", "-g", help="只看某文种：report seminar discussion pledge sharing other。", show_default=False)
-    ] = None,
+    genre: GenreOpt = None,
+    level: LevelOpt = None,
+    year: YearOpt = None,
+    no_facts: NoFactsOpt = False,
     limit: LimitOpt = 50,
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
-    """列出表达库中的条目。"""
-    from drafter.bank import store as bank
-
-    _check_kind(kind)
-    _check_genre(genre)
-    b = bank.load_bank(bank_dir)
-    found = b.select(kind, genre)
-    _print_phrases(found, limit, as_json, f"{b.path}：共 {len(found)} 条")
+    """列出表达库中的条目（可按类别、文种、层级、年份筛选，或只看不带具体事实的）。"""
+    _check_filters(kind, genre, level, year, limit)
+    with _open_index(bank_dir) as idx:
+        filters = {"kind": kind, "genre": genre, "level": level, "year": year, "no_facts": no_facts}
+        total = idx.count(**filters)
+        found = idx.select(**filters, limit=limit)
+        _print_phrases(found, 0, as_json, f"{idx.path}：共 {total} 条")
 
 
 @phrases_app.command("search")
 def phrases_search(
     query: Annotated[str, typer.Argument(help="要查找的词或句子片段。")],
     kind: KindOpt = None,
+    genre: GenreOpt = None,
+    level: LevelOpt = None,
+    year: YearOpt = None,
+    no_facts: NoFactsOpt = False,
     limit: LimitOpt = 20,
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
-    """按字面和关键词搜索表达库，最相关的在前。"""
-    from drafter.bank import store as bank
-
-    _check_kind(kind)
-    b = bank.load_bank(bank_dir)
-    found = b.search(query, kind)
-    _print_phrases(found, limit, as_json, f"“{query}”：找到 {len(found)} 条")
+    """按字面和词语搜索表达库：含有该片段的在前，其次是用词相近的。"""
+    _check_filters(kind, genre, level, year, limit)
+    with _open_index(bank_dir) as idx:
+        total, found = idx.search_page(
+            query, kind=kind, genre=genre, level=level, year=year, no_facts=no_facts, limit=limit
+        )
+        _print_phrases(found, 0, as_json, f"“{query}”：找到 {total} 条")
 
 
 @phrases_app.command("show")
@@ -162,33 +208,38 @@ def phrases_show(
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
-    """显示一条表达的全部内容和每处出处的上下文。"""
+    """显示一条表达的全部内容：事实、层级、年份、所在小标题和每处出处的上下文。"""
     from drafter import console
     from drafter.bank import store as bank
 
-    b = bank.load_bank(bank_dir)
-    p = b.get(phrase_id)
-    contexts = bank.source_context(b, p)
+    with _open_index(bank_dir) as idx:
+        p = idx.get(phrase_id)
+        contexts = bank.source_context(idx, p)
+        roots = idx.manifest.get("roots", [])
     if as_json:
         rec = p.to_json()
         for i, src in enumerate(rec["sources"]):
-            src["context"] = [{"line": n, "text": t} for n, t in contexts.get(i, [])]
+            if i in contexts:
+                src["context"] = [{"line": n, "text": t} for n, t in contexts[i]]
+            else:
+                src["context"] = []
+                src["missing"] = bank.missing_source_note(src["doc"], roots)
         console.print_json(rec)
         return
-    console.phrase_detail(p, contexts)
+    console.phrase_detail(p, contexts, roots)
 
 
 @phrases_app.command("stats")
 def phrases_stats(as_json: JsonOpt = False, bank_dir: BankOpt = None) -> None:
-    """统计表达库：各类别、各文种条数和主要来源。"""
+    """统计表达库：各类别、文种、层级、年份条数，带事实的条数和主要来源。"""
     from drafter import console
-    from drafter.bank import store as bank
 
-    b = bank.load_bank(bank_dir)
-    if as_json:
-        console.print_json({"bank": str(b.path), **b.stats()})
-        return
-    console.bank_stats(b)
+    with _open_index(bank_dir) as idx:
+        st = idx.stats()
+        if as_json:
+            console.print_json({"bank": str(idx.path), **st})
+            return
+        console.bank_stats(idx.path, st)
 
 
 # --- templates, new, render -------------------------------------------------

@@ -130,15 +130,54 @@ class MemorySource:
         return out[:limit] if limit else out
 
 
+class IndexSource:
+    """A ``Source`` reading a bank's index (``drafter.bank.index.BankIndex``): BM25 in sqlite
+    over the terms mined with jieba, queries cut by the index's own vocabulary."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self._kinds: dict[str, list[Phrase]] = {}
+        self._tokens: dict[str, list[str]] = {}
+        self._idf: dict[str, float] = {}
+
+    def retrieve(self, kind: str, query: str, limit: int) -> list[tuple[float, Phrase]]:
+        return self.index.retrieve(kind, query, limit=limit or 200)
+
+    def of_kind(self, kind: str) -> list[Phrase]:
+        if kind not in self._kinds:
+            self._kinds[kind] = self.index.select(kind=kind)
+        return list(self._kinds[kind])
+
+    def tokens(self, text: str) -> list[str]:
+        if text not in self._tokens:
+            self._tokens[text] = self.index.tokens(text)
+        return self._tokens[text]
+
+    def terms_of(self, phrase: Phrase) -> list[str]:
+        return list(getattr(phrase, "terms", None) or []) or self.tokens(phrase.text)
+
+    def idf(self, term: str) -> float:
+        if term not in self._idf:
+            rows = self.index._query("SELECT df FROM df WHERE term = ?", (term,))
+            df = int(rows[0][0]) if rows else 0
+            n = max(1, len(self.index))
+            self._idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return self._idf[term]
+
+
 def open_source(bank: Any) -> Source:
-    """The retrieval source for a bank folder (its index) or an in-memory ``Bank``."""
+    """The retrieval source for a bank: a folder (its index), a loaded ``Bank``, or a ``Source``.
+
+    A folder without a current index is refused with the fix (run drafter mine).
+    """
     if hasattr(bank, "retrieve") and hasattr(bank, "of_kind"):
         return bank
-    if hasattr(bank, "phrases"):
+    if hasattr(bank, "phrases") and not isinstance(bank, (str, Path)):
         return MemorySource(bank.phrases)
-    from drafter.bank.store import load_bank, resolve_bank_dir
+    from drafter.bank.index import BankIndex
+    from drafter.bank.store import resolve_bank_dir
 
-    return MemorySource(load_bank(resolve_bank_dir(Path(bank) if bank else None)).phrases)
+    return IndexSource(BankIndex.open(resolve_bank_dir(Path(bank) if bank else None)))
 
 
 # Policy areas and the words that name them. A phrase naming an area the

@@ -1,0 +1,535 @@
+"""The bank's index: one sqlite file beside the JSON Lines, written by ``drafter mine``.
+
+The JSON Lines stay the readable, diffable source; the index answers
+``phrases search|show|stats|list`` and the composer's retrieval without
+loading them, so a command's cost does not grow with the bank:
+
+* ``phrases``: one row per phrase (kind, genre, level, year, has_facts, count,
+  text) and its JSON record;
+* ``text_fts``: FTS5 with the trigram tokenizer over the texts (substring
+  search), when this sqlite has it; otherwise search scans ``text`` with LIKE;
+* ``postings`` (term, kind, pid, tf, dl) over each phrase's terms and, weighted
+  lower, its context's terms; ``df`` (term, df) counted over phrases: BM25 in SQL;
+* ``meta``: the signature of the JSON Lines files it was built from (size,
+  mtime and SHA-1 of each), the statistics ``phrases stats`` shows, avgdl.
+
+``BankIndex.open`` refuses an index that is missing or older than the JSON
+Lines (``BankError`` saying to run ``drafter mine``). Nothing here imports
+jieba: ``tokens`` splits a query by longest match against the index's own
+vocabulary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.errors import BankError, UsageError
+from drafter.kinds import FACT_TYPES, PHRASE_KINDS
+
+if TYPE_CHECKING:
+    from drafter.bank.store import Phrase
+
+INDEX = "index.sqlite"
+SCHEMA = 1
+K1 = 1.2
+B = 0.75
+CONTEXT_WEIGHT = 0.5  # a term of the heading a phrase stood under counts half a term of its own
+MAX_TERM = 12  # longest vocabulary word tried by ``tokens``
+_REBUILD = "请运行 drafter mine 重新生成"
+
+
+def _signed_files(folder: Path) -> list[str]:
+    from drafter.bank.store import MANIFEST
+
+    return [*(f"{k}.jsonl" for k in PHRASE_KINDS), MANIFEST]
+
+
+def _file_sig(path: Path) -> list | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return [st.st_size, st.st_mtime_ns, _sha1(path)]
+
+
+def _sha1(path: Path) -> str:
+    h = hashlib.sha1()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def signature(folder: Path) -> dict[str, list | None]:
+    """{file: [size, mtime_ns, sha1] or None} for the bank's JSON Lines files and manifest."""
+    return {name: _file_sig(folder / name) for name in _signed_files(folder)}
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+def _longest_match(text: str, known: Collection[str], longest: int) -> list[str]:
+    """Forward maximum matching of ``text`` against a vocabulary (words of 2+ characters)."""
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        for size in range(min(longest, n - i), 1, -1):
+            w = text[i : i + size]
+            if w in known:
+                out.append(w)
+                i += size
+                break
+        else:
+            i += 1
+    return out
+
+
+def _tag(values: Iterable[str]) -> str:
+    """Keys as a searchable column: ``,report,seminar,``."""
+    return "," + ",".join(values) + ","
+
+
+def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
+    """Write ``folder/index.sqlite`` for ``phrases`` (the bank's JSON Lines must already be there)."""
+    from drafter.bank.facts import content_terms
+    from drafter.bank.store import dump_line
+
+    folder = Path(folder)
+    path = folder / INDEX
+    tmp = folder / (INDEX + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    vocab = {t for p in phrases for t in p.terms}
+    longest = max((len(t) for t in vocab), default=2)
+    context_terms: dict[str, list[str]] = {}
+    df: Counter[str] = Counter()
+    rows = []
+    postings = []
+    lengths = []
+    docs: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    by_genre: Counter[str] = Counter()
+    by_level: Counter[str] = Counter()
+    by_year: Counter[str] = Counter()
+    by_fact: Counter[str] = Counter()
+    with_facts = 0
+    for rowid, p in enumerate(phrases, 1):
+        ctx = context_terms.get(p.context)
+        if ctx is None:
+            ctx = context_terms[p.context] = content_terms(_longest_match(p.context, vocab, longest))
+        tf: dict[str, float] = {}
+        for t in p.terms:
+            tf[t] = tf.get(t, 0.0) + 1.0
+        for t in ctx:
+            tf[t] = tf.get(t, 0.0) + CONTEXT_WEIGHT
+        dl = len(p.terms) + CONTEXT_WEIGHT * len(ctx)
+        lengths.append(dl)
+        for t, v in tf.items():
+            postings.append((t, p.kind, rowid, v, dl))
+            df[t] += 1
+        rows.append((
+            rowid, p.id, p.kind, p.genre, _tag(p.genres), p.level, _tag(p.levels), p.year,
+            1 if p.facts else 0, p.count, p.text, dump_line(p),
+        ))
+        by_kind[p.kind] += 1
+        by_genre[p.genre] += 1
+        by_level[p.level] += 1
+        if p.year is not None:
+            by_year[str(p.year)] += 1
+        if p.facts:
+            with_facts += 1
+            for t in {f["type"] for f in p.facts}:
+                by_fact[t] += 1
+        for d in {s["doc"] for s in p.sources}:
+            docs[d] += 1
+    stats = {
+        "phrases": len(phrases),
+        "by_kind": {k: by_kind.get(k, 0) for k in PHRASE_KINDS},
+        "by_genre": dict(by_genre.most_common()),
+        "by_level": dict(by_level.most_common()),
+        "by_year": dict(sorted(by_year.items(), reverse=True)),
+        "with_facts": with_facts,
+        "by_fact": {t: by_fact[t] for t in FACT_TYPES if by_fact.get(t)},
+        "top_sources": docs.most_common(10),
+    }
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE phrases (
+                rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                genre TEXT NOT NULL, genres TEXT NOT NULL, level TEXT NOT NULL, levels TEXT NOT NULL,
+                year INTEGER, has_facts INTEGER NOT NULL, count INTEGER NOT NULL,
+                text TEXT NOT NULL, record TEXT NOT NULL);
+            CREATE INDEX phrases_kind ON phrases (kind);
+            CREATE TABLE postings (term TEXT NOT NULL, kind TEXT NOT NULL, pid INTEGER NOT NULL,
+                tf REAL NOT NULL, dl REAL NOT NULL);
+            CREATE TABLE df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+            """
+        )
+        con.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        postings.sort()
+        con.executemany("INSERT INTO postings VALUES (?,?,?,?,?)", postings)
+        con.execute("CREATE INDEX postings_term ON postings (term, kind)")
+        con.executemany("INSERT INTO df VALUES (?,?)", sorted(df.items()))
+        fts = _has_trigram(con)
+        if fts:
+            con.execute("CREATE VIRTUAL TABLE text_fts USING fts5(text, content='phrases', content_rowid='rowid', tokenize='trigram')")
+            con.execute("INSERT INTO text_fts (rowid, text) SELECT rowid, text FROM phrases")
+        meta = {
+            "schema": SCHEMA,
+            "signature": signature(folder),
+            "stats": stats,
+            "avgdl": (sum(lengths) / len(lengths)) if lengths else 1.0,
+            "longest": longest,
+            "fts": fts,
+        }
+        con.executemany("INSERT INTO meta VALUES (?,?)", [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()])
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _has_trigram(con: sqlite3.Connection) -> bool:
+    """FTS5 with the trigram tokenizer (sqlite ≥ 3.34, built with FTS5)."""
+    try:
+        con.execute("CREATE VIRTUAL TABLE temp.probe USING fts5(x, tokenize='trigram')")
+        con.execute("DROP TABLE temp.probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+# --- reading ----------------------------------------------------------------------------
+
+_YEAR_RANGE = re.compile(r"^\s*(\d{4})?\s*(?:(-|－|—|~|～|至)\s*(\d{4})?)?\s*$")
+
+
+def parse_years(year: int | str | tuple[int | None, int | None] | None) -> tuple[int | None, int | None] | None:
+    """``2024`` → (2024, 2024); ``"2020-"`` → (2020, None); ``"-2019"``; ``"2020-2024"``.
+
+    >>> parse_years("2020-"), parse_years(2024), parse_years(None)
+    ((2020, None), (2024, 2024), None)
+    """
+    if year is None:
+        return None
+    if isinstance(year, tuple):
+        return year
+    if isinstance(year, int):
+        return (year, year)
+    m = _YEAR_RANGE.match(str(year))
+    if not m or not (m.group(1) or m.group(3)):
+        raise UsageError(f"年份“{year}”无法识别；请写成 2024、2020-（此后）、-2019（此前）或 2020-2024")
+    lo = int(m.group(1)) if m.group(1) else None
+    hi = int(m.group(3)) if m.group(3) else None
+    if not m.group(2):
+        hi = lo
+    return lo, hi
+
+
+class BankIndex:
+    """Read access to a bank through its index. Open with ``BankIndex.open(bank_dir)``."""
+
+    def __init__(self, folder: Path, con: sqlite3.Connection, meta: dict) -> None:
+        self.path = folder
+        self._con = con
+        self._meta = meta
+        self._avgdl = float(meta.get("avgdl") or 1.0) or 1.0
+        self._n = int(meta["stats"]["phrases"])
+        self._longest = int(meta.get("longest") or MAX_TERM)
+        self._fts = bool(meta.get("fts"))
+        self._manifest: dict | None = None
+
+    # -- opening
+
+    @classmethod
+    def open(cls, bank_dir: Path | str) -> BankIndex:
+        """Open the index of a bank folder; BankError when it is missing, damaged or stale."""
+        from drafter.bank.store import MANIFEST, is_bank
+
+        folder = Path(bank_dir)
+        if not folder.is_dir():
+            if folder.exists():
+                raise BankError(f"{folder} 是一个文件，不是表达库文件夹；请用 --bank 指定 drafter mine 生成的文件夹")
+            raise BankError(f"表达库文件夹 {folder} 不存在；请先运行 drafter mine 生成，或用 --bank 指定")
+        if not is_bank(folder):
+            raise BankError(f"{folder} 不是 drafter 表达库（缺少 {MANIFEST}）；请先运行 drafter mine --out {folder}")
+        path = folder / INDEX
+        stale = f"表达库 {folder} 缺少索引（或索引已过期）；{_REBUILD}"
+        if not path.is_file():
+            raise BankError(stale)
+        try:
+            con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+            meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
+        except (sqlite3.Error, ValueError) as e:
+            raise BankError(f"表达库 {folder} 的索引 {INDEX} 已损坏（{e}）；{_REBUILD}") from e
+        if meta.get("schema") != SCHEMA or not isinstance(meta.get("stats"), dict):
+            con.close()
+            raise BankError(stale)
+        if not _fresh(folder, meta.get("signature") or {}):
+            con.close()
+            raise BankError(stale)
+        return cls(folder, con, meta)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> BankIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def manifest(self) -> dict:
+        if self._manifest is None:
+            from drafter.bank.store import read_manifest
+
+            self._manifest = read_manifest(self.path)
+        return self._manifest
+
+    # -- records
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        try:
+            return self._con.execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise BankError(f"表达库 {self.path} 的索引 {INDEX} 无法读取（{e}）；{_REBUILD}") from e
+
+    def _phrases(self, rowids: Sequence[int]) -> list[Phrase]:
+        """Phrases for rowids, in the order given."""
+        from drafter.bank.store import phrase_from_record
+
+        out: dict[int, Phrase] = {}
+        ids = list(rowids)
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for rowid, record in self._query(f"SELECT rowid, record FROM phrases WHERE rowid IN ({marks})", part):
+                out[rowid] = phrase_from_record(record, self.path / INDEX, rowid)
+        return [out[r] for r in ids if r in out]
+
+    def get(self, pid_prefix: str) -> Phrase:
+        """The phrase whose id is (or starts with) ``pid_prefix``; BankError naming the fix otherwise."""
+        pid = pid_prefix.strip()
+        rows = self._query("SELECT rowid FROM phrases WHERE id = ?", (pid,))
+        if not rows:
+            if len(pid) < 4:
+                raise BankError(f"编号 {pid} 太短；请至少写前 4 位，如 drafter phrases show {pid}xx")
+            rows = self._query(
+                "SELECT rowid FROM phrases WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (pid, pid + "\uffff")
+            )
+            if len(rows) > 1:
+                (n,) = self._query("SELECT COUNT(*) FROM phrases WHERE id >= ? AND id < ?", (pid, pid + "\uffff"))[0]
+                raise BankError(f"编号 {pid} 对应 {n} 个条目；请多写几位")
+            if not rows:
+                raise BankError(f"表达库中没有编号为 {pid} 的条目；请用 drafter phrases list 或 search 查看可用编号")
+        return self._phrases([rows[0][0]])[0]
+
+    # -- filters
+
+    def _where(self, kind: str | None, genre: str | None, level: str | None, year, no_facts: bool,
+               alias: str = "") -> tuple[str, list]:
+        a = alias + "." if alias else ""
+        parts: list[str] = []
+        params: list = []
+        if kind is not None:
+            parts.append(f"{a}kind = ?")
+            params.append(kind)
+        if genre is not None:
+            parts.append(f"{a}genres LIKE ?")
+            params.append(f"%,{genre},%")
+        if level is not None:
+            parts.append(f"{a}levels LIKE ?")
+            params.append(f"%,{level},%")
+        years = parse_years(year)
+        if years is not None:
+            lo, hi = years
+            if lo is not None:
+                parts.append(f"{a}year >= ?")
+                params.append(lo)
+            if hi is not None:
+                parts.append(f"{a}year <= ?")
+                params.append(hi)
+        if no_facts:
+            parts.append(f"{a}has_facts = 0")
+        return (" AND ".join(parts) or "1"), params
+
+    def count(self, *, kind: str | None = None, genre: str | None = None, level: str | None = None,
+              year: int | str | None = None, no_facts: bool = False) -> int:
+        where, params = self._where(kind, genre, level, year, no_facts)
+        return int(self._query(f"SELECT COUNT(*) FROM phrases WHERE {where}", params)[0][0])
+
+    def select(self, *, kind: str | None = None, genre: str | None = None, level: str | None = None,
+               year: int | str | None = None, no_facts: bool = False, limit: int = 0) -> list[Phrase]:
+        """Phrases matching the filters in bank order (kind, then source); ``limit`` 0: all."""
+        where, params = self._where(kind, genre, level, year, no_facts)
+        sql = f"SELECT rowid FROM phrases WHERE {where} ORDER BY rowid"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._phrases([r[0] for r in self._query(sql, params)])
+
+    # -- search
+
+    def _substring(self, q: str, where: str, params: list) -> list[tuple[int, str, int]]:
+        if self._fts and len(q) >= 3:
+            sql = (f"SELECT p.rowid, p.text, p.count FROM text_fts JOIN phrases p ON p.rowid = text_fts.rowid "
+                   f"WHERE text_fts MATCH ? AND {where}")
+            return self._query(sql, ['"' + q.replace('"', '""') + '"', *params])
+        escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        sql = f"SELECT p.rowid, p.text, p.count FROM phrases p WHERE p.text LIKE ? ESCAPE '\\' AND {where}"
+        return self._query(sql, [f"%{escaped}%", *params])
+
+    def search_page(self, query: str, *, kind: str | None = None, genre: str | None = None,
+                    level: str | None = None, year: int | str | None = None, no_facts: bool = False,
+                    limit: int = 50) -> tuple[int, list[Phrase]]:
+        """(number of matches, the best ``limit`` of them; 0: all). See ``search``."""
+        q = query.strip()
+        if not q:
+            return 0, []
+        where, params = self._where(kind, genre, level, year, no_facts, alias="p")
+        exact = self._substring(q, where, params)
+        exact.sort(key=lambda r: (-r[1].count(q), -r[2], r[0]))
+        order = [r[0] for r in exact]
+        seen = set(order)
+        terms = self.tokens(q)
+        if terms:
+            for _, rowid in self._bm25(terms, where, params, 0, seen, kind):
+                order.append(rowid)
+        shown = order if not limit else order[:limit]
+        return len(order), self._phrases(shown)
+
+    def search(self, query: str, *, kind: str | None = None, genre: str | None = None,
+               level: str | None = None, year: int | str | None = None, no_facts: bool = False,
+               limit: int = 50) -> list[Phrase]:
+        """Phrases containing ``query`` (most occurrences, then most frequent, first), then
+        phrases sharing its words (BM25), filtered; at most ``limit`` (0: all)."""
+        return self.search_page(query, kind=kind, genre=genre, level=level, year=year,
+                                no_facts=no_facts, limit=limit)[1]
+
+    # -- retrieval
+
+    def tokens(self, text: str) -> list[str]:
+        """The index's vocabulary words in ``text``, by longest match (no jieba).
+
+        One query for all substrings of 2 … ``longest`` characters, so the cost
+        follows the text's length, not the bank's size.
+        """
+        from drafter.bank.facts import STOP_WORDS
+
+        cands: set[str] = set()
+        n = len(text)
+        for i in range(n):
+            for size in range(2, min(self._longest, n - i) + 1):
+                cands.add(text[i : i + size])
+        if not cands:
+            return []
+        known: set[str] = set()
+        items = sorted(cands)
+        for start in range(0, len(items), 900):
+            part = items[start : start + 900]
+            marks = ",".join("?" * len(part))
+            known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
+        return [w for w in _longest_match(text, known, self._longest) if w not in STOP_WORDS]
+
+    def _bm25(self, terms: Sequence[str], where: str, params: list, limit: int,
+              skip: Collection[int] = (), kind: str | None = None) -> list[tuple[float, int]]:
+        qtf = Counter(terms)
+        marks = ",".join("?" * len(qtf))
+        df = dict(self._query(f"SELECT term, df FROM df WHERE term IN ({marks})", list(qtf)))
+        if not df:
+            return []
+        weights = []
+        for t, df_t in df.items():
+            idf = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5))
+            weights.append((t, idf * qtf[t]))
+        values = ",".join("(?,?)" for _ in weights)
+        flat = [x for w in weights for x in w]
+        k1, b, avgdl = K1, B, self._avgdl
+        sql = (
+            f"WITH q(term, w) AS (VALUES {values}) "
+            f"SELECT SUM(q.w * po.tf * {k1 + 1} / (po.tf + {k1} * ({1 - b} + {b} * po.dl / {avgdl}))) AS s, po.pid "
+            f"FROM q JOIN postings po ON po.term = q.term JOIN phrases p ON p.rowid = po.pid "
+            f"WHERE {where}{' AND po.kind = ?' if kind is not None else ''} "
+            f"GROUP BY po.pid HAVING s > 0 ORDER BY s DESC, p.count DESC, po.pid"
+        )
+        extra = len(skip)
+        if limit:
+            sql += f" LIMIT {int(limit) + extra}"
+        rows = self._query(sql, [*flat, *params, *([kind] if kind is not None else [])])
+        out = [(float(s), pid) for s, pid in rows if pid not in skip]
+        return out[:limit] if limit else out
+
+    def retrieve(self, kind: str | None, query: str, *, limit: int = 50,
+                 exclude: Collection[str] = ()) -> list[tuple[float, Phrase]]:
+        """Phrases of ``kind`` ranked by BM25 (k1 1.2, b 0.75) of the query's words against
+        each phrase's terms and (at half weight) its context's terms, with the bank's own
+        document frequencies; best first, only scores > 0; ``exclude``: phrase ids to skip."""
+        terms = self.tokens(query)
+        if not terms or limit <= 0:
+            return []
+        where, params = "1", []
+        skip: set[int] = set()
+        if exclude:
+            ex = list(exclude)
+            for start in range(0, len(ex), 900):
+                part = ex[start : start + 900]
+                marks = ",".join("?" * len(part))
+                skip.update(r[0] for r in self._query(f"SELECT rowid FROM phrases WHERE id IN ({marks})", part))
+        scored = self._bm25(terms, where, params, limit, skip, kind)
+        phrases = self._phrases([pid for _, pid in scored])
+        return [(s, p) for (s, _), p in zip(scored, phrases, strict=True)]
+
+    # -- statistics
+
+    def stats(self) -> dict:
+        """Counts by kind, genre, level, year and fact type, phrases with facts, top sources."""
+        st = dict(self._meta["stats"])
+        st["top_sources"] = [list(x) for x in st.get("top_sources", [])]
+        return st
+
+    def __len__(self) -> int:
+        return self._n
+
+
+def _fresh(folder: Path, recorded: dict) -> bool:
+    """Whether the bank's files are those the index was built from.
+
+    Size and mtime decide when they match; a file whose mtime changed (a copy,
+    a git checkout) is compared by content hash.
+    """
+    names = set(_signed_files(folder)) | set(recorded)
+    for name in names:
+        rec = recorded.get(name)
+        try:
+            st = (folder / name).stat()
+        except FileNotFoundError:
+            if rec is None:
+                continue
+            return False
+        except OSError:
+            return False
+        if rec is None or st.st_size != rec[0]:
+            return False
+        if st.st_mtime_ns != rec[1]:
+            try:
+                if _sha1(folder / name) != rec[2]:
+                    return False
+            except OSError:
+                return False
+    return True

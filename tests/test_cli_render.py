@@ -101,8 +101,8 @@ def test_same_seed_same_text_other_seed_other_choices(cli, tmp_path):
 def test_missing_values_listed_and_strict(cli, tmp_path):
     (tmp_path / "o.yaml").write_text("genre: report\ntitle: 标题\nsections:\n  - heading: 一项\n", encoding="utf-8")
     r = cli("render", "o.yaml", "-o", "o.txt")
-    assert r.code == 0 and "待填项 name" in r.err and "需要您补写" in r.err
-    assert "【待补：name】" in (tmp_path / "o.txt").read_text(encoding="utf-8")
+    assert r.code == 0 and "需要您补写的 3 处" in r.err and "存在的主要问题" in r.err
+    assert "【待补：存在的主要问题" in (tmp_path / "o.txt").read_text(encoding="utf-8")
     r = cli("render", "o.yaml", "-o", "strict.txt", "--strict")
     assert r.code == 1 and "--strict" in r.err and not (tmp_path / "strict.txt").exists()
 

@@ -70,10 +70,18 @@ def test_none_leaves_parts_out(bank):
     assert compose(o, bank, length=10).text == "标题\n\n一、一项\n要点。\n二、存在问题\n问题。\n三、下步打算\n打算。\n"
 
 
-def test_missing_slot_becomes_a_visible_placeholder(bank):
+def test_missing_slot_becomes_a_visible_placeholder():
+    from drafter.bank.store import Phrase
+    from drafter.draft.retrieve import MemorySource
+
+    source = MemorySource([Phrase("sa1", "salutation", "尊敬的{{name}}市长，各位市领导，同志们：", genres={"report": 1})])
     o = outline("genre: report\ntitle: 标题\nsections:\n  - heading: 一项\n")
-    d = compose(o, bank)
+    d = compose(o, source)
     assert "尊敬的【待补：name】市长" in d.text and d.missing[0] == "name"
+    o = outline("genre: report\ntitle: 标题\nvars: {name: 某}\nsections:\n  - heading: 一项\n")
+    assert "尊敬的【待补：name】市长" in compose(o, source).text  # a mask is no value
+    o = outline("genre: report\ntitle: 标题\nvars: {name: 王}\nsections:\n  - heading: 一项\n")
+    assert "尊敬的王市长，" in compose(o, source).text
 
 
 def test_seed_is_deterministic_and_varies_choices():

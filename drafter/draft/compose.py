@@ -163,6 +163,11 @@ class _Phrases:
         return p.frame or ""
 
 
+def count_word(n: int) -> str:
+    """A number before a measure word: 两 for 2 (两个方面, 两项议程), else 一 三 十二."""
+    return "两" if n == 2 else cn_numeral(n)
+
+
 def _heading(moves: Moves) -> Any:
     """``heading(s)``: the section's heading, or one made from its key words (parallel with its siblings)."""
     from drafter.draft.headings import section_headings
@@ -209,6 +214,7 @@ def render_template(template: TemplateInfo, outline: Outline, source: Source, se
         "placeholder": placeholder,
         "scaffold": scaffold,
         "cn": cn_numeral,
+        "count": count_word,
         "marker": format_number,
         "enum": enum,
         "sentence": sentence,

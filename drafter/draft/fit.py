@@ -49,9 +49,9 @@ LEVEL_ALIASES = {
 # Unit words that tie a text to a level (我县, 全市, 镇党委, 集团公司…).
 _UNIT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("enterprise", re.compile(r"集团|公司|国企|企业党委|本企业|我厂|全厂")),
-    ("township", re.compile(r"[全我本该][镇乡]|镇党委|镇政府|乡党委|乡政府|街道|[镇乡]长|(?<!城)镇(?:干部|村)")),
-    ("county", re.compile(r"[全我本该][县区]|县委|县政府|县人民政府|区委|区政府|区人民政府|县长|区长|县级|县域|(?<!自)县")),
-    ("municipal", re.compile(r"[全我本该]市(?!场)|市委|市政府|市人民政府|市长|市级|市领导|(?<![城超都门股夜菜街])市(?![场民值面容])")),
+    ("township", re.compile(r"[全我本该][镇乡]|我们[镇乡]|镇党委|镇政府|乡党委|乡政府|街道|[镇乡]长|(?<!城)镇(?:干部|村)")),
+    ("county", re.compile(r"[全我本该][县区]|我们县|县委|县政府|县人民政府|区委|区政府|区人民政府|县长|区长|县级|县域|(?<!自)县")),
+    ("municipal", re.compile(r"[全我本该]市(?!场)|我们市|市委|市政府|市人民政府|市长|市级|市领导|(?<![城超都门股夜菜街])市(?![场民值面容])")),
     ("provincial", re.compile(r"[全我本该]省|省委|省政府|省长|省级|省领导|(?<![节反])省(?![钱力心去时])")),
     ("national", re.compile(r"全国|国务院|中央")),
 )
@@ -191,7 +191,10 @@ def fill_by_meaning(text: str, vars: Mapping[str, Any], placeholder_for: str = "
 
 _CONGRESS = re.compile(r"代表大会|人代会|党代会|职代会|政协|委员会全体会议")
 _CONTEST = re.compile(r"竞聘|竞岗|演讲比赛|评审|答辩|面试")
-_FRAGMENT_START = re.compile(r"^(?:为|以|并|而|且|和|与|及|或|但|从而|进而|同时|也|又|再|就|才|让|使|向|对|把|将|被|由|从|在|于|等|的)")
+# Words a clause cannot start with when it stands alone (并…, 而…, 的…).
+_FRAGMENT_START = re.compile(r"^(?:并|而|且|和|与|及|或|但|从而|进而|同时|也|又|就|才|被|于|等|的|之)")
+# A pledge's 为…贡献力量 / 以…为… needs its subject and verb from the sentence it was cut from.
+_PLEDGE_FRAGMENT = re.compile(r"^(?:为|以|向|把|对|在|让|使|从)")
 _PAST = re.compile(r"(?:作出|做出|取得|实现)了|贡献了|的(?:重要|积极)贡献。?$")
 _COUNT = re.compile(r"(?:以下|如下|下面|从|谈|讲|抓好|做好|突出|在)?([一二两三四五六七八九十]|\d)(?:个方面|项|点|件事|个问题|个字)")
 
@@ -247,7 +250,7 @@ def is_fragment(kind: str, text: str) -> bool:
     t = text.strip()
     if not t:
         return True
-    if _FRAGMENT_START.match(t):
+    if _FRAGMENT_START.match(t) or (kind == "pledge" and _PLEDGE_FRAGMENT.match(t)):
         return True
     if kind == "pledge" and _PAST.search(t):
         return True  # looks back, not forward

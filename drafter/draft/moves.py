@@ -46,6 +46,7 @@ SCAFFOLD = {
     "recognition": "对这项工作重要意义的认识，建议结合本地实际",
     "gap": "对照要求查找的差距不足，建议写明具体表现",
     "tasks": "本项任务的具体要求和措施",
+    "insight": "本部分的认识体会和具体做法，建议结合本单位实际",
     "guarantee": "组织领导、责任落实和督查考核的具体要求",
     "commitment": "本单位贯彻落实的具体举措，建议写明目标和时限",
     "response": "对会议报告的认识和体会，建议结合本单位实际",
@@ -91,6 +92,11 @@ _PART_WORDS = {
     "guarantee": re.compile(r"保障|组织领导|责任|作风|落实|督查|考核|合力"),
     "problems": re.compile(r"问题|不足|差距|短板|弱项"),
     "plans": re.compile(r"下一步|下步|打算|今后|努力方向|思路|计划"),
+}
+
+_GENRE_PART = {
+    "report": "achievements", "seminar": "insight", "sharing": "insight", "speech": "tasks",
+    "pledge": "commitment", "discussion": "response", "address": "body",
 }
 
 _SUBJECT = re.compile(
@@ -212,18 +218,34 @@ class Moves:
         else:
             lines.extend(f"{t}{d}{e}" for (t, d), e in zip(points, elaborations, strict=True))
         has_enum = style == "enum" and len(points) > 1
-        if style != "plain" and not has_enum and (self._room(key) > 0 or not (points or s.subsections)):
+        if style != "plain" and not s.subsections and (self._room(key) > 0 or not points):
             use = self.picker.pick("parallel", self.query(s), move=move)
             if use and use.items:
                 self._spend(key, use)
-                lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(use.items, 1)))
-        for i, sub in enumerate(s.subsections, 1):
-            from drafter.text.speech import format_number
+                # after the writer's 一是…二是…, a bank set carries the numbering on (三是…)
+                first = len(points) + 1 if has_enum else 1
+                lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(use.items, first)))
+        from drafter.text.speech import format_number
 
+        for i, sub in enumerate(s.subsections, 1):
             lines.append(f"{format_number('（一）', i)}{sub.heading}")
             lines.append(self.body(sub, style, move))
+        if (style != "plain" and not points and not s.subsections and self._room(key) > 0
+                and self.outline.genre != "discussion"):
+            # a section the writer left empty: a relevant set of sibling headings as its （一）（二）…
+            use = self.picker.pick("heading", self.query(s), move=move)
+            if use and use.items:
+                self._spend(key, use)
+                for i, item in enumerate(use.items, 1):
+                    lines.append(f"{format_number('（一）', i)}{_item(item)}")
+                    sub_use = self.picker.pick("lead", f"{item} {s.heading}", move=move)
+                    if sub_use:
+                        self._spend(key, sub_use)
+                        lines.append(sentence(sub_use.text))
+                    else:
+                        lines.append(scaffold(move))
         if not points and not s.subsections and len(lines) <= (1 if lead_text else 0):
-            lines.append(scaffold(move))
+            lines.append(scaffold(self.scaffold_move(s, move)))
         return "\n".join(line for line in lines if line)
 
     def part(self, move: str, s: Section | None = None) -> str:
@@ -242,6 +264,15 @@ class Moves:
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(pset.items, 1)))
         lines.append(scaffold(move) if len(lines) < 2 else "")
         return "\n".join(line for line in lines if line)
+
+    def scaffold_move(self, s: Section, move: str = "") -> str:
+        """What an empty section is for: its move, else what its heading says, else the genre's usual part."""
+        if move:
+            return move
+        for part in ("recognition", "guarantee", "problems", "plans"):
+            if _PART_WORDS[part].search(s.heading):
+                return part
+        return _GENRE_PART.get(self.outline.genre, "")
 
     def subject(self) -> str:
         """What the speech is about, in a few words: the topic's first term, else from the title.

@@ -45,11 +45,12 @@ MIN_COVERAGE = 0.3
 # A section's move, from its heading words: problems and plans take only
 # phrases made for them; phrases made for them go nowhere else.
 _PROBLEMS = re.compile(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
+_WILL = re.compile(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
 _DEFICIT = re.compile(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
 _PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|措施|展望|工作安排")
 
 
-def move_of(text: str) -> str:
+def move_of(text: str, heading: bool = True) -> str:
     """"problems", "plans" or "" for a heading or a lead.
 
     >>> move_of("存在的问题"), move_of("下步工作打算"), move_of("压实安全责任")
@@ -58,11 +59,11 @@ def move_of(text: str) -> str:
     'plans'
     """
     head = text[:24]
-    if _PLANS.search(head) or text.startswith(("下一步", "下步", "今后")):
+    if _PLANS.search(head) or text.startswith(("下一步", "下步", "今后")) or _WILL.search(text):
         return "plans"
     if _PROBLEMS.search(text) and re.search(r"存在|清醒|对照|看到|面临|发现|仍", text):
         return "problems"
-    if _PROBLEMS.search(head) and len(text) <= 24:
+    if heading and _PROBLEMS.search(head) and len(text) <= 24:
         return "problems"
     return ""
 
@@ -129,8 +130,12 @@ class Picker:
         announced = fit.announced_count(p.text)
         if announced is not None and kind != "parallel" and announced != count:
             return f"announces {announced} parts, {count} follow"
+        if kind == "transition" and announced is None:
+            return "announces no parts"
+        if kind == "parallel" and any(it and it in self.written for it in p.items):
+            return "repeats the writer's point"
         if move is not None:
-            own = move_of(p.text) or move_of(getattr(p, "context", "") or "")
+            own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
             if kind == "parallel" and p.items and sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items):
                 own = "problems"
             if own and own != move:
@@ -198,6 +203,8 @@ class Picker:
             if text is None:
                 self.rejected[p.id] = "a slot the outline does not fill"
                 continue
+            if "【待补：" in text:
+                rel *= 0.5  # one the writer must complete comes after one that is whole
             out.append((rel, p, text))
         out.sort(key=lambda t: (-t[0], t[1].id))
         return out

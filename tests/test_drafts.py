@@ -125,7 +125,7 @@ def assert_keepable(draft, outline, source) -> None:
     """What a writer checks first: relevance, no foreign facts, register."""
     title_words = " ".join([outline.title, outline.topic, outline.meeting])
     written = " ".join([title_words] + [s.heading for s in outline.sections])
-    for sentence, use, section, block in _bank_sentences(draft):
+    for sentence, use, section, _block in _bank_sentences(draft):
         p = use.phrase
         assert not fit.foreign_facts(p, outline.vars), (p.text, p.facts)
         leak = _FACT_LEAKS.search(sentence.text)

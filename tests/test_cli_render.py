@@ -259,11 +259,11 @@ def test_json_format_gives_every_sentence_its_origin(cli, tmp_path, safety_bank)
     origins = {s["origin"] for s in sentences}
     assert origins == {"outline", "template", "bank"}
     bank = [s for s in sentences if s["origin"] == "bank"]
-    assert all(s["phrase"] and s["sources"] and s["sources"][0]["doc"].endswith((".txt")) for s in bank)
+    assert all(s["phrase"] and s["sources"] and s["sources"][0]["doc"].endswith(".txt") for s in bank)
     lead = next(s for s in bank if s["text"] == "安全生产，关键在责任，要害在落实。")
     block = next(b for b in data["blocks"] if lead in b["sentences"])
     assert block["section"] == "三、压实安全生产责任"  # after the 认识 part the speech adds
-    assert [s for s in sentences if s["text"] == "推动企业全员参与风险辨识。"][0]["origin"] == "outline"
+    assert next(s for s in sentences if s["text"] == "推动企业全员参与风险辨识。")["origin"] == "outline"
     assert sum(data["by_origin"].values()) == data["real_chars"]
     r = cli("render", "o.yaml", "-o", "o.json", "--bank", "bank")
     assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8")) == data

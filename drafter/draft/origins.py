@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from drafter.draft.picker import Use
     from drafter.text.speech import Speech
 
-_SENTENCE = re.compile(r".*?(?:[。！？；：]+[”’」）]?|$)", re.S)
 _PREFIX = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|第[一二三四五六七八九十]+，"
     r"|[一二三四五六七八九十]+是)"
@@ -29,11 +28,27 @@ _PUNCT = "。！？；：，、”’」）“‘「（ "
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of a block (ending at 。！？；：, closing quotes kept)."""
+    """Spans of the sentences of a block (ending at 。！？；：, closing quotes kept; never inside 【】).
+
+    >>> split_sentences("甲。乙：【待补：丙】。")
+    [(0, 2), (2, 4), (4, 11)]
+    """
     out = []
-    for m in _SENTENCE.finditer(text):
-        if m.end() > m.start():
-            out.append((m.start(), m.end()))
+    start, depth, i, n = 0, 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "【":
+            depth += 1
+        elif ch == "】":
+            depth = max(0, depth - 1)
+        elif ch in "。！？；：" and depth == 0:
+            while i + 1 < n and text[i + 1] in "。！？；：”’」）":
+                i += 1
+            out.append((start, i + 1))
+            start = i + 1
+        i += 1
+    if start < n:
+        out.append((start, n))
     return out
 
 

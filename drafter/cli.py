@@ -298,6 +298,25 @@ def new_cmd(
         typer.echo(f"已生成提纲 {target}；修改后运行：drafter render {target}")
 
 
+PageNumbersOpt = Annotated[
+    str,
+    typer.Option("--page-numbers", help="页码位置：center 居中；outside 单页居右、双页居左（双面印刷装订用）。"),
+]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-docx",
+        help="本单位的 Word 模板（.docx/.dotx）：使用其中的样式（按样式名，如“讲话稿正文”“一级标题（一、）”）、页面设置和页眉页脚。",
+        show_default=False,
+    ),
+]
+
+
+def _check_page_numbers(where: str) -> None:
+    if where not in ("center", "outside"):
+        raise UsageError(f"--page-numbers 只能是 center（居中）或 outside（单页居右、双页居左），收到“{where}”")
+
+
 @app.command("render")
 def render_cmd(
     outline: Annotated[Path, typer.Argument(help="YAML 提纲文件。")],
@@ -325,13 +344,17 @@ def render_cmd(
     list_alternatives: Annotated[
         bool, typer.Option("--list-alternatives", help="txt/md 草稿末尾列出表达库来源和备选。")
     ] = False,
+    page_numbers: PageNumbersOpt = "center",
+    reference_docx: ReferenceOpt = None,
 ) -> None:
     """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版，表达库内容带批注注明来源和备选）。"""
     from drafter.draft.render import render_outline, summary
 
+    _check_page_numbers(page_numbers)
     result = render_outline(
         outline, out, fmt, seed, bank_dir, templates, force, strict,
         length=length, alternatives=alternatives, comments=not no_comments, list_alternatives=list_alternatives,
+        page_numbers=page_numbers, reference=reference_docx,
     )
     where = str(result.target) if result.target else "标准输出"
     draft = result.draft
@@ -385,6 +408,27 @@ def headings_cmd(
         typer.echo(f"{n}. 句式 {h.frame}（{src.get('doc', '')} 第 {src.get('line', 0)} 行，{h.phrase}）")
         for k, text in enumerate(h.headings, 1):
             typer.echo(f"   {k}. {text}")
+
+
+# --- format -----------------------------------------------------------------
+
+
+@app.command("format")
+def format_cmd(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="已有的讲话稿：.txt（UTF-8、GBK 等）、.md 或 .docx。")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出的 Word 文件（.docx）。", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
+    page_numbers: PageNumbersOpt = "center",
+    reference_docx: ReferenceOpt = None,
+) -> None:
+    """把已有的讲话稿按 GB/T 9704 排成 Word：识别标题、讲话人、称谓、各级标题和结束语。"""
+    from drafter.word.format import format_file
+
+    _check_page_numbers(page_numbers)
+    result = format_file(source, out, force=force, page_numbers=page_numbers, reference=reference_docx)
+    n = len(result.speeches)
+    several = f"，共 {n} 篇（每篇另起一页）" if n > 1 else ""
+    typer.echo(f"已排版 {result.target}：{result.chars} 字{several}。")
 
 
 # --- check ------------------------------------------------------------------

@@ -76,6 +76,9 @@ def render_outline(
     alternatives: int = 3,
     comments: bool = True,
     list_alternatives: bool = False,
+    *,
+    page_numbers: str = "center",
+    reference: Path | str | None = None,
 ) -> RenderResult:
     """Compose the outline and write the draft. Nothing is written when anything fails.
 
@@ -101,7 +104,8 @@ def render_outline(
         from drafter.word.docx_writer import write_docx
 
         notes = word_notes(draft, alternatives) if comments else ()
-        write_docx(draft.speech, target, force=force, notes=notes)  # type: ignore[arg-type]
+        write_docx(draft.speech, target, force=force, notes=notes,  # type: ignore[arg-type]
+                   page_numbers=page_numbers, reference=reference)
         return result
     if fmt == "json":
         import json

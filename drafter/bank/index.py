@@ -8,8 +8,11 @@ loading them, so a command's cost does not grow with the bank:
   text) and its JSON record;
 * ``text_fts``: FTS5 with the trigram tokenizer over the texts (substring
   search), when this sqlite has it; otherwise search scans ``text`` with LIKE;
-* ``postings`` (term, kind, pid, tf, dl) over each phrase's terms and, weighted
-  lower, its context's terms; ``df`` (term, df) counted over phrases: BM25 in SQL;
+* ``postings`` (term, kind → packed arrays of phrase rowids, BM25 impacts and
+  counts in rowid order, and the ``HEAD`` highest impacts apart) over each
+  phrase's terms and, weighted lower, its context's terms;
+  ``df`` (term, df) counted over phrases. A query reads one row per term and
+  kind and sums idf × impact in memory: no per-posting SQL rows;
 * ``meta``: the signature of the JSON Lines files it was built from (size,
   mtime and SHA-1 of each), the statistics ``phrases stats`` shows, avgdl.
 
@@ -28,8 +31,11 @@ import math
 import os
 import re
 import sqlite3
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,11 +46,12 @@ if TYPE_CHECKING:
     from drafter.bank.store import Phrase
 
 INDEX = "index.sqlite"
-SCHEMA = 1
+SCHEMA = 3
 K1 = 1.2
 B = 0.75
 CONTEXT_WEIGHT = 0.5  # a term of the heading a phrase stood under counts half a term of its own
 MAX_TERM = 12  # longest vocabulary word tried by ``tokens``
+HEAD = 128  # postings of a common word read when gathering candidates (see BankIndex._ranked)
 _REBUILD = "请运行 drafter mine 重新生成"
 
 
@@ -102,8 +109,8 @@ def _tag(values: Iterable[str]) -> str:
 
 def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
     """Write ``folder/index.sqlite`` for ``phrases`` (the bank's JSON Lines must already be there)."""
-    from drafter.bank.facts import content_terms
     from drafter.bank.store import dump_line
+    from drafter.bank.terms import content_terms
 
     folder = Path(folder)
     path = folder / INDEX
@@ -136,7 +143,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
         dl = len(p.terms) + CONTEXT_WEIGHT * len(ctx)
         lengths.append(dl)
         for t, v in tf.items():
-            postings.append((t, p.kind, rowid, v, dl))
+            postings.append((t, p.kind, rowid, v, dl, p.count))
             df[t] += 1
         rows.append((
             rowid, p.id, p.kind, p.genre, _tag(p.genres), p.level, _tag(p.levels), p.year,
@@ -175,15 +182,29 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
                 year INTEGER, has_facts INTEGER NOT NULL, count INTEGER NOT NULL,
                 text TEXT NOT NULL, record TEXT NOT NULL);
             CREATE INDEX phrases_kind ON phrases (kind);
-            CREATE TABLE postings (term TEXT NOT NULL, kind TEXT NOT NULL, pid INTEGER NOT NULL,
-                tf REAL NOT NULL, dl REAL NOT NULL);
+            CREATE TABLE postings (term TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+                pids BLOB NOT NULL, impacts BLOB NOT NULL, counts BLOB NOT NULL,
+                head_pids BLOB NOT NULL, head_impacts BLOB NOT NULL, head_counts BLOB NOT NULL,
+                PRIMARY KEY (term, kind)) WITHOUT ROWID;
             CREATE TABLE df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
             """
         )
         con.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        # BM25's term-frequency part is fixed once the bank is: store it (``impact``), so a
+        # query only sums idf × impact over the postings of its terms.
+        avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
         postings.sort()
-        con.executemany("INSERT INTO postings VALUES (?,?,?,?,?)", postings)
-        con.execute("CREATE INDEX postings_term ON postings (term, kind)")
+        packed = []
+        for (t, kind), group in groupby(postings, key=lambda r: (r[0], r[1])):
+            rows = [(pid, tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl)), count)
+                    for _, _, pid, tf, dl, count in group]  # rowid order
+            head = sorted(rows, key=lambda r: (-r[1], r[0]))[:HEAD] if len(rows) > HEAD else []
+            packed.append((
+                t, kind, len(rows),
+                *(_pack(c, [r[i] for r in rows]) for i, c in enumerate("idi")),
+                *(_pack(c, [r[i] for r in head]) for i, c in enumerate("idi")),
+            ))
+        con.executemany("INSERT INTO postings VALUES (?,?,?,?,?,?,?,?,?)", packed)
         con.executemany("INSERT INTO df VALUES (?,?)", sorted(df.items()))
         fts = _has_trigram(con)
         if fts:
@@ -193,7 +214,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
             "schema": SCHEMA,
             "signature": signature(folder),
             "stats": stats,
-            "avgdl": (sum(lengths) / len(lengths)) if lengths else 1.0,
+            "avgdl": avgdl,
             "longest": longest,
             "fts": fts,
         }
@@ -203,6 +224,22 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
         con.close()
     os.replace(tmp, path)
     return path
+
+
+def _pack(code: str, values: Sequence) -> bytes:
+    """Numbers as little-endian bytes (the index is the same file on every machine)."""
+    arr = array(code, values)
+    if sys.byteorder == "big":
+        arr.byteswap()
+    return arr.tobytes()
+
+
+def _unpack(code: str, data: bytes) -> array:
+    arr = array(code)
+    arr.frombytes(data)
+    if sys.byteorder == "big":
+        arr.byteswap()
+    return arr
 
 
 def _has_trigram(con: sqlite3.Connection) -> bool:
@@ -312,8 +349,13 @@ class BankIndex:
             raise BankError(f"表达库 {self.path} 的索引 {INDEX} 无法读取（{e}）；{_REBUILD}") from e
 
     def _phrases(self, rowids: Sequence[int]) -> list[Phrase]:
-        """Phrases for rowids, in the order given."""
-        from drafter.bank.store import phrase_from_record
+        """Phrases for rowids, in the order given.
+
+        Records were validated when the index was built, and the index is used
+        only while the JSON Lines are those it was built from, so decoding here
+        checks only that a record fits ``Phrase``.
+        """
+        from drafter.bank.store import Phrase
 
         out: dict[int, Phrase] = {}
         ids = list(rowids)
@@ -321,7 +363,10 @@ class BankIndex:
             part = ids[start : start + 500]
             marks = ",".join("?" * len(part))
             for rowid, record in self._query(f"SELECT rowid, record FROM phrases WHERE rowid IN ({marks})", part):
-                out[rowid] = phrase_from_record(record, self.path / INDEX, rowid)
+                try:
+                    out[rowid] = Phrase(**json.loads(record))
+                except (TypeError, ValueError, RecursionError) as e:
+                    raise BankError(f"表达库 {self.path} 的索引 {INDEX} 第 {rowid} 条记录已损坏；{_REBUILD}") from e
         return [out[r] for r in ids if r in out]
 
     def get(self, pid_prefix: str) -> Phrase:
@@ -386,33 +431,40 @@ class BankIndex:
 
     # -- search
 
-    def _substring(self, q: str, where: str, params: list) -> list[tuple[int, str, int]]:
+    def _substring(self, q: str, where: str, params: list, limit: int) -> tuple[int, list[int]]:
+        """(how many phrases contain ``q``, the best ``limit`` of them: most occurrences,
+        then most frequent, then bank order), counted and sorted inside sqlite."""
         if self._fts and len(q) >= 3:
-            sql = (f"SELECT p.rowid, p.text, p.count FROM text_fts JOIN phrases p ON p.rowid = text_fts.rowid "
-                   f"WHERE text_fts MATCH ? AND {where}")
-            return self._query(sql, ['"' + q.replace('"', '""') + '"', *params])
-        escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        sql = f"SELECT p.rowid, p.text, p.count FROM phrases p WHERE p.text LIKE ? ESCAPE '\\' AND {where}"
-        return self._query(sql, [f"%{escaped}%", *params])
+            source = "text_fts JOIN phrases p ON p.rowid = text_fts.rowid"
+            match, arg = "text_fts MATCH ?", '"' + q.replace('"', '""') + '"'
+        else:
+            source = "phrases p"
+            match = "p.text LIKE ? ESCAPE '\\'"
+            arg = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        (total,) = self._query(f"SELECT COUNT(*) FROM {source} WHERE {match} AND {where}", [arg, *params])[0]
+        occurrences = "(length(p.text) - length(replace(p.text, ?, ''))) / length(?)"
+        sql = (f"SELECT p.rowid FROM {source} WHERE {match} AND {where} "
+               f"ORDER BY {occurrences} DESC, p.count DESC, p.rowid")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return int(total), [r[0] for r in self._query(sql, [arg, *params, q, q])]
 
     def search_page(self, query: str, *, kind: str | None = None, genre: str | None = None,
                     level: str | None = None, year: int | str | None = None, no_facts: bool = False,
                     limit: int = 50) -> tuple[int, list[Phrase]]:
-        """(number of matches, the best ``limit`` of them; 0: all). See ``search``."""
+        """(how many phrases contain the query, the page: those first, then phrases
+        sharing its words by BM25, at most ``limit``; 0: all). See ``search``."""
         q = query.strip()
         if not q:
             return 0, []
         where, params = self._where(kind, genre, level, year, no_facts, alias="p")
-        exact = self._substring(q, where, params)
-        exact.sort(key=lambda r: (-r[1].count(q), -r[2], r[0]))
-        order = [r[0] for r in exact]
-        seen = set(order)
-        terms = self.tokens(q)
+        total, order = self._substring(q, where, params, limit)
+        room = (limit - len(order)) if limit else 0
+        terms = self.tokens(q) if (room > 0 or not limit) else []
         if terms:
-            for _, rowid in self._bm25(terms, where, params, 0, seen, kind):
-                order.append(rowid)
-        shown = order if not limit else order[:limit]
-        return len(order), self._phrases(shown)
+            seen = set(order)
+            order += [pid for _, pid in self._bm25(terms, where, params, room, seen, kind)]
+        return total, self._phrases(order)
 
     def search(self, query: str, *, kind: str | None = None, genre: str | None = None,
                level: str | None = None, year: int | str | None = None, no_facts: bool = False,
@@ -430,7 +482,7 @@ class BankIndex:
         One query for all substrings of 2 … ``longest`` characters, so the cost
         follows the text's length, not the bank's size.
         """
-        from drafter.bank.facts import STOP_WORDS
+        from drafter.bank.terms import STOP_WORDS
 
         cands: set[str] = set()
         n = len(text)
@@ -447,33 +499,90 @@ class BankIndex:
             known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
         return [w for w in _longest_match(text, known, self._longest) if w not in STOP_WORDS]
 
-    def _bm25(self, terms: Sequence[str], where: str, params: list, limit: int,
-              skip: Collection[int] = (), kind: str | None = None) -> list[tuple[float, int]]:
+    def _lists(self, terms: Sequence[str], kind: str | None, whole: bool) -> list[tuple]:
+        """Per query term and kind, in one query: (weight, pids, impacts, counts) in rowid
+        order, and the head (the ``HEAD`` highest impacts) of a longer list, or None.
+        The weight is idf × the term's frequency in the query."""
         qtf = Counter(terms)
         marks = ",".join("?" * len(qtf))
-        df = dict(self._query(f"SELECT term, df FROM df WHERE term IN ({marks})", list(qtf)))
-        if not df:
-            return []
-        weights = []
-        for t, df_t in df.items():
-            idf = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5))
-            weights.append((t, idf * qtf[t]))
-        values = ",".join("(?,?)" for _ in weights)
-        flat = [x for w in weights for x in w]
-        k1, b, avgdl = K1, B, self._avgdl
-        sql = (
-            f"WITH q(term, w) AS (VALUES {values}) "
-            f"SELECT SUM(q.w * po.tf * {k1 + 1} / (po.tf + {k1} * ({1 - b} + {b} * po.dl / {avgdl}))) AS s, po.pid "
-            f"FROM q JOIN postings po ON po.term = q.term JOIN phrases p ON p.rowid = po.pid "
-            f"WHERE {where}{' AND po.kind = ?' if kind is not None else ''} "
-            f"GROUP BY po.pid HAVING s > 0 ORDER BY s DESC, p.count DESC, po.pid"
-        )
-        extra = len(skip)
-        if limit:
-            sql += f" LIMIT {int(limit) + extra}"
-        rows = self._query(sql, [*flat, *params, *([kind] if kind is not None else [])])
-        out = [(float(s), pid) for s, pid in rows if pid not in skip]
-        return out[:limit] if limit else out
+        cols = "po.pids, po.impacts, po.counts, po.head_pids, po.head_impacts, po.head_counts"
+        sql = f"SELECT d.term, d.df, {cols} FROM df d JOIN postings po ON po.term = d.term WHERE d.term IN ({marks})"
+        params: list = list(qtf)
+        if kind is not None:
+            sql += " AND po.kind = ?"
+            params.append(kind)
+        out = []
+        for t, df_t, *blobs in self._query(sql, params):
+            w = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5)) * qtf[t]
+            full = tuple(_unpack(c, b) for c, b in zip("idi", blobs[:3], strict=True))
+            head = None if whole or not blobs[3] else tuple(_unpack(c, b) for c, b in zip("idi", blobs[3:], strict=True))
+            out.append((w, full, head))
+        return out
+
+    def _ranked(self, terms: Sequence[str], kind: str | None, limit: int,
+                skip: Collection[int] = ()) -> list[tuple[float, int]]:
+        """(score, rowid) best first: BM25 score, then count, then bank order; ``limit`` 0: all.
+
+        With ``limit``, the cost is bounded by the query, not the bank: a word
+        found in more than ``HEAD`` phrases of a kind (发展, 推动 in a big bank)
+        gives candidates only from its ``HEAD`` highest impacts; the best
+        candidates are then rescored exactly against the whole lists (binary
+        search in rowid order). A phrase sharing only such common words with
+        the query may be missed; the scores returned are exact BM25.
+        """
+        import heapq
+        from bisect import bisect_left
+
+        lists = self._lists(terms, kind, whole=not limit)
+        scores: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        get = scores.get
+        partial = []
+        for w, full, head in lists:
+            pids, impacts, cnts = head or full
+            for pid, impact in zip(pids, impacts, strict=True):
+                scores[pid] = get(pid, 0.0) + w * impact
+            counts.update(zip(pids, cnts, strict=True))
+            if head is not None:
+                partial.append((w, full, set(head[0])))
+        if not limit:
+            keyed = sorted((-s, -counts[pid], pid) for pid, s in scores.items() if s > 0 and pid not in skip)
+            return [(-s, pid) for s, _, pid in keyed]
+        want = limit + len(skip)
+        if partial:
+            scores = dict(heapq.nlargest(want * 3, scores.items(), key=lambda kv: kv[1]))
+            for w, (pids, impacts, cnts), read in partial:
+                n = len(pids)
+                for pid in scores:
+                    if pid in read:
+                        continue
+                    i = bisect_left(pids, pid)
+                    if i < n and pids[i] == pid:
+                        scores[pid] += w * impacts[i]
+                        counts[pid] = cnts[i]
+        best = heapq.nsmallest(want, ((-s, -counts[pid], pid) for pid, s in scores.items() if s > 0))
+        return [(-s, pid) for s, _, pid in best if pid not in skip][:limit]
+
+    def _bm25(self, terms: Sequence[str], where: str, params: list, limit: int,
+              skip: Collection[int] = (), kind: str | None = None) -> list[tuple[float, int]]:
+        """BM25 ranking restricted to the phrases matching ``where`` (over ``phrases p``)."""
+        if where == "1":
+            return self._ranked(terms, kind, limit, skip)
+        wanted = limit
+        while True:
+            ranked = self._ranked(terms, kind, wanted * 4 if wanted else 0, skip)
+            keep: set[int] = set()
+            pids = [pid for _, pid in ranked]
+            for start in range(0, len(pids), 900):
+                part = pids[start : start + 900]
+                keep.update(r[0] for r in self._query(
+                    f"SELECT p.rowid FROM phrases p WHERE p.rowid IN ({','.join('?' * len(part))}) AND {where}",
+                    [*part, *params],
+                ))
+            kept = [r for r in ranked if r[1] in keep]
+            if not limit or len(kept) >= limit or len(ranked) < wanted * 4:
+                return kept[:limit] if limit else kept
+            wanted *= 4  # the filters dropped too many: look further down
 
     def retrieve(self, kind: str | None, query: str, *, limit: int = 50,
                  exclude: Collection[str] = ()) -> list[tuple[float, Phrase]]:
@@ -483,7 +592,6 @@ class BankIndex:
         terms = self.tokens(query)
         if not terms or limit <= 0:
             return []
-        where, params = "1", []
         skip: set[int] = set()
         if exclude:
             ex = list(exclude)
@@ -491,7 +599,7 @@ class BankIndex:
                 part = ex[start : start + 900]
                 marks = ",".join("?" * len(part))
                 skip.update(r[0] for r in self._query(f"SELECT rowid FROM phrases WHERE id IN ({marks})", part))
-        scored = self._bm25(terms, where, params, limit, skip, kind)
+        scored = self._ranked(terms, kind, limit, skip)
         phrases = self._phrases([pid for _, pid in scored])
         return [(s, p) for (s, _), p in zip(scored, phrases, strict=True)]
 

@@ -184,24 +184,32 @@ def _heading(moves: Moves) -> Any:
     return heading
 
 
-def render_template(template: TemplateInfo, outline: Outline, source: Source, seed: int = 0,
-                    user_dir: Path | str | None = None, budget: int = 0,
-                    alternatives: int = 3) -> tuple[str, Picker]:
-    """The template's text for an outline, and the picker that drew its bank phrases."""
+def load_template(template: TemplateInfo, user_dir: Path | str | None = None) -> Any:
+    """The compiled Jinja template of a genre (TemplateError naming file and line)."""
     import jinja2
 
-    picker = Picker(source, outline, seed, alternatives)
-    moves = Moves(picker, outline, budget)
-    simple = _Phrases(picker)
     env = environment(user_dir)
     try:
-        tpl = env.get_template(template.path.name)
+        return env.get_template(template.path.name)
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(
             f"模板 {e.filename or template.path} 第 {e.lineno} 行语法错误：{e.message}；请修正模板"
         ) from e
     except UnicodeDecodeError as e:
         raise TemplateError(f"模板 {template.path} 不是 UTF-8 编码；请用编辑器另存为 UTF-8") from e
+
+
+def render_template(template: TemplateInfo, outline: Outline, source: Source, seed: int = 0,
+                    user_dir: Path | str | None = None, budget: int = 0,
+                    alternatives: int = 3, tpl: Any = None) -> tuple[str, Picker]:
+    """The template's text for an outline, and the picker that drew its bank phrases."""
+    import jinja2
+
+    picker = Picker(source, outline, seed, alternatives)
+    moves = Moves(picker, outline, budget)
+    simple = _Phrases(picker)
+    if tpl is None:
+        tpl = load_template(template, user_dir)
     context: dict[str, Any] = {
         "outline": outline,
         "o": outline,
@@ -253,12 +261,13 @@ def compose(outline: Outline, bank: Any, seed: int = 0, user_dir: Path | str | N
     source = open_source(bank)
     template = find_template(outline.genre, user_dir)
     target = length or USUAL_LENGTH.get(outline.genre, DEFAULT_LENGTH)
-    text, picker = render_template(template, outline, source, seed, user_dir, 0, alternatives)
+    tpl = load_template(template, user_dir)
+    text, picker = render_template(template, outline, source, seed, user_dir, 0, alternatives, tpl)
     deficit = target - real_chars(text)
     if deficit > 0:
         # room for each section (and the genre's own parts) to grow towards the target
         budget = deficit // (_sections_of(outline) + 1)
-        text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives)
+        text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives, tpl)
     # The parser skips blank lines and strips spaces, so template whitespace does not matter.
     speeches = parse_text(text, str(outline.path or ""))
     blocks = [b for sp in speeches for b in sp.blocks]

@@ -98,6 +98,7 @@ class Picker:
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
         self.rejected: dict[str, str] = {}  # phrase id -> why (for tests and debugging)
+        self._static: dict[tuple[str, str], str] = {}
 
     # --- fit ------------------------------------------------------------------
 
@@ -110,9 +111,29 @@ class Picker:
 
     def why_not(self, p: Phrase, kind: str, *, count: int | None = None, move: str | None = None) -> str:
         """Why a phrase does not fit (empty when it does)."""
-        o = self.outline
         if p.id in self.used_ids or p.text in self.used_texts:
             return "used"
+        key = (p.id, kind)
+        if key not in self._static:
+            self._static[key] = self._why_not_here(p, kind)
+        if self._static[key]:
+            return self._static[key]
+        announced = fit.announced_count(p.text)
+        if announced is not None and kind != "parallel" and announced != count:
+            return f"announces {announced} parts, {count} follow"
+        if move is not None:
+            own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
+            if kind == "parallel" and p.items and sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items):
+                own = "problems"
+            if own and own != move:
+                return f"made for {own}"
+            if move in ("problems", "plans") and own != move:
+                return f"not made for {move}"
+        return ""
+
+    def _why_not_here(self, p: Phrase, kind: str) -> str:
+        """The checks that do not depend on the place within the draft."""
+        o = self.outline
         if p.text in self.written:
             return "the writer wrote it"
         facts = fit.foreign_facts(p, o.vars)
@@ -127,21 +148,10 @@ class Picker:
             return "a fragment"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
             return "items are fragments"
-        announced = fit.announced_count(p.text)
-        if announced is not None and kind != "parallel" and announced != count:
-            return f"announces {announced} parts, {count} follow"
-        if kind == "transition" and announced is None:
+        if kind == "transition" and fit.announced_count(p.text) is None:
             return "announces no parts"
         if kind == "parallel" and any(it and it in self.written for it in p.items):
             return "repeats the writer's point"
-        if move is not None:
-            own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
-            if kind == "parallel" and p.items and sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items):
-                own = "problems"
-            if own and own != move:
-                return f"made for {own}"
-            if move in ("problems", "plans") and own != move:
-                return f"not made for {move}"
         other = domains_of(p.text) - self.domains
         if other:
             return "another policy area: " + "、".join(sorted(other))

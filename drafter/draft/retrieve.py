@@ -42,7 +42,7 @@ def content_terms(terms: Iterable[str]) -> set[str]:
     """Terms that say what a text is about: two or more characters, not generic, not slots or numbers."""
     return {
         t for t in terms
-        if len(t) >= 2 and t not in GENERIC and not t.startswith("{{") and not re.fullmatch(r"[\d.%％]+", t)
+        if len(t) >= 2 and t not in GENERIC and not t.startswith("{{") and t.strip("0123456789.%％")
     }
 
 
@@ -210,7 +210,11 @@ def domains_of(text: str) -> set[str]:
     >>> domains_of("扎实推进各项工作")
     set()
     """
-    return {d for d, words in DOMAINS.items() if any(w in text for w in words)}
+    return {_DOMAIN_OF[m.group()] for m in _DOMAIN_RX.finditer(text)}
+
+
+_DOMAIN_OF = {w: d for d, words in DOMAINS.items() for w in words}
+_DOMAIN_RX = re.compile("|".join(sorted(map(re.escape, _DOMAIN_OF), key=len, reverse=True)))
 
 
 def open_bank(bank_dir: Path | str | None = None) -> Source:

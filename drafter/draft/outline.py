@@ -313,6 +313,15 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
 def load_outline(path: Path | str) -> Outline:
     """Read and validate an outline file."""
     path = Path(path)
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # reported by the read below, with its own reason
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        kind = "命名管道（FIFO）" if stat.S_ISFIFO(mode) else "设备或套接字等特殊文件"
+        raise OutlineError(f"提纲 {path} 是{kind}，不是普通文件；请指定一个 YAML 提纲文件")
     try:
         data = path.read_bytes()
     except FileNotFoundError as e:

@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.bank.store import load_bank
 from drafter.draft.compose import compose, find_template, list_templates
@@ -181,3 +183,27 @@ def test_template_runtime_error_is_a_template_error(tmp_path, bank):
     o = load_outline(ROOT / "examples" / "report.yaml")
     with pytest.raises(TemplateError, match=r"report\.j2 第 2 行 运行出错（TypeError"):
         compose(o, bank, user_dir=tmp_path)
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("安全生产责任隐患排查乡村振兴营商环境党建某市县镇一二三是，。、“”：；【】{}%*X0123456789 ")),
+    min_size=1, max_size=30,
+).map(str.strip).filter(lambda t: t and not t.startswith(("-", "*", "{", "%", "[")) and ":" not in t)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    genre=st.sampled_from(
+        ["report", "seminar", "discussion", "pledge", "sharing", "speech", "address", "host"]),
+    headings=st.lists(_TEXT, min_size=1, max_size=4),
+    point=_TEXT,
+)
+def test_any_outline_text_composes_and_is_kept_verbatim(bank, genre, headings, point):
+    import json as _json
+
+    sections = [{"heading": h, "points": [point]} for h in headings]
+    o = parse_outline(_json.dumps({"genre": genre, "title": "标题", "sections": sections}, ensure_ascii=False))
+    d = compose(o, bank)
+    assert point.strip().rstrip("，、；") in d.text
+    assert d.text == d.speech.text()
+    assert sum(d.by_origin().values()) == d.real_chars

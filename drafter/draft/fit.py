@@ -291,7 +291,10 @@ def outline_year(date: str) -> int | None:
 
 def genre_weight(phrase: Any, genre: str) -> float:
     genres: Mapping[str, int] = getattr(phrase, "genres", None) or {}
-    if genre in genres or getattr(phrase, "genre", "") == genre:
+    if genre in genres:
+        # how much of its use is in this genre: 同志们： is said everywhere, 汇报如下 in reports
+        return 0.8 + 0.2 * genres[genre] / max(1, sum(genres.values()))
+    if getattr(phrase, "genre", "") == genre:
         return 1.0
     if not genres or set(genres) <= {"other", "work_report"}:
         return 0.85

@@ -42,6 +42,9 @@ FORMULA_WORDS = frozenset(
 # unless it shares three content words or more.
 MIN_COVERAGE = 0.3
 
+# Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
+_TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
+
 # A section's move, from its heading words: problems and plans take only
 # phrases made for them; phrases made for them go nowhere else.
 _PROBLEMS = re.compile(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
@@ -215,6 +218,8 @@ class Picker:
                 continue
             if "【待补：" in text:
                 rel *= 0.5  # one the writer must complete comes after one that is whole
+            if kind == "salutation" and self.outline.genre in _TO_LEADERS and "领导" not in text:
+                rel *= 0.7  # speaking at a meeting the leaders chair: 各位领导 first
             out.append((rel, p, text))
         out.sort(key=lambda t: (-t[0], t[1].id))
         return out

@@ -275,3 +275,32 @@ def test_sixteen_outlines_cover_every_genre_sparse_and_rich():
         assert any(n.startswith(f"{genre}_sparse") for n in names), genre
         assert any(n.startswith(f"{genre}_rich") for n in names), genre
     assert len(OUTLINES) >= 10 and Path(OUTLINES[0]).is_file()
+
+
+def test_register_rules():
+    rp = fit.register_problem
+    assert rp("opening", "根据中心组学习安排，我围绕这一主题谈几点认识。", "sharing", "township", "基层党建工作交流发言")
+    assert not rp("opening", "根据中心组学习安排，我谈几点认识。", "seminar", "municipal", "局党组理论学习中心组专题研讨会")
+    assert rp("salutation", "各位代表：", "report", "township", "全县安全生产工作会议")
+    assert not rp("salutation", "各位代表：", "report", "township", "某镇第十八届人民代表大会第三次会议")
+    assert rp("closing", "以上是我的发言，请各位评委指导点评。", "sharing", "county", "交流会", {"sharing": 3})
+    assert rp("closing", "汇报完毕，请批评指正。", "seminar", "county", "研讨会", {"report": 2})
+    assert rp("salutation", "尊敬的{{name}}市长，各位市领导，同志们：", "report", "township", "", {"report": 1})
+    assert not rp("salutation", "尊敬的{{name}}市长，各位市领导，同志们：", "report", "county", "", {"report": 1})
+    assert rp("lead", "我们镇是传统农业镇，乡村振兴是头等大事。", "speech", "county", "")
+    assert fit.is_fragment("pledge", "为全县高质量发展贡献力量。") and not fit.is_fragment("parallel", "把隐患排查抓在前")
+
+
+def test_another_units_measures_are_no_claims_in_a_report(archive_bank):
+    source = open_source(archive_bank)
+    o = parse_outline("""\
+genre: report
+title: 某县安全生产工作情况汇报
+topic: 安全生产 隐患排查
+sections:
+  - heading: 深化隐患排查整治
+  - heading: 下步工作打算
+""")
+    d = compose(o, source)
+    done = d.text.split("一、深化隐患排查整治")[1].split("二、")[0]
+    assert "一是" not in done and "【待补：" in done  # no other county's measures reported as done

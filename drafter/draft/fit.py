@@ -203,10 +203,23 @@ _CEREMONY = re.compile(r"来宾|女士们|先生们|朋友们")
 _OWN_GENRE_ONLY = ("speech", "address", "host")  # a leader, a ceremony, a chair: their own formulas
 
 
+_MEETINGS = re.compile(
+    r"中心组|全会|调研|座谈会?|推进会|现场会|调度会|培训班|读书班|民主生活会|组织生活会|常委会|常务会议?|代表大会|"
+    r"动员会|部署会|表彰|开幕式|推介会|论坛|发布会|分组讨论"
+)
+
+
 def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
                      genres: Mapping[str, int] | None = None) -> str:
-    """Why a phrase's register is wrong here ("" when it is right)."""
+    """Why a phrase's register is wrong here ("" when it is right).
+
+    ``meeting`` is what the outline says of the occasion (meeting and title).
+    """
     seen_in = set(genres or {})
+    if kind in ("opening", "transition", "closing"):
+        for m in _MEETINGS.finditer(text):
+            if m.group() not in meeting:
+                return f"another occasion ({m.group()})"
     if kind == "closing" and genre not in seen_in:
         return "a closing of another genre"
     if kind == "salutation":

@@ -218,7 +218,8 @@ class Moves:
         else:
             lines.extend(f"{t}{d}{e}" for (t, d), e in zip(points, elaborations, strict=True))
         has_enum = style == "enum" and len(points) > 1
-        if style != "plain" and not s.subsections and (self._room(key) > 0 or not points):
+        if (style != "plain" and not s.subsections and (self._room(key) > 0 or not points)
+                and self.sets_fit(move, len(points))):
             use = self.picker.pick("parallel", self.query(s), move=move)
             if use and use.items:
                 self._spend(key, use)
@@ -264,6 +265,19 @@ class Moves:
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(pset.items, 1)))
         lines.append(scaffold(move) if len(lines) < 2 else "")
         return "\n".join(line for line in lines if line)
+
+    def sets_fit(self, move: str, points: int) -> bool:
+        """Whether another speech's 一是…二是… set may stand in this section.
+
+        A set of measures fits where the speech looks ahead (a leader's tasks, a
+        pledge, plans, problems) or shares insights the writer gave little of;
+        in a report of what was done, or a response to a report, another
+        unit's measures would be claims this unit never made.
+        """
+        genre = self.outline.genre
+        if move in ("plans", "problems") or genre in ("speech", "pledge", "host"):
+            return True
+        return genre in ("seminar", "sharing") and points < 2
 
     def scaffold_move(self, s: Section, move: str = "") -> str:
         """What an empty section is for: its move, else what its heading says, else the genre's usual part."""

@@ -142,7 +142,7 @@ class Picker:
         facts = fit.foreign_facts(p, o.vars)
         if facts:
             return "carries facts: " + "、".join(facts)
-        problem = fit.register_problem(kind, p.text, o.genre, self.level, o.meeting, p.genres)
+        problem = fit.register_problem(kind, p.text, o.genre, self.level, f"{o.meeting} {o.title}", p.genres)
         if problem:
             return problem
         if fit.year_weight(getattr(p, "year", None), self.year) == 0:

@@ -89,6 +89,10 @@ def heading_sets(source: Source, words: Sequence[str], genre: str | None = None,
             if values:
                 mean = sum(len(v) for v in values) / len(values)
                 score -= min(0.5, abs(mean - sum(len(w) for w in words) / max(1, len(words))) / 20)
+                if mean > 6:
+                    score -= 0.5  # the hole held clauses: a key word alone reads thin there
+                if all(f"“{v}”" in it for v, it in zip(values, p.items, strict=False)):
+                    score += 0.3  # 在“…”上: a quoted key word is what the frame was made for
             found.append(HeadingSet([fill_frame(frame, [w]) for w in words], frame, p.id, list(p.items),
                                     list(p.sources), score))
     found.sort(key=lambda h: (-h.score, h.phrase))

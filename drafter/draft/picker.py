@@ -196,10 +196,10 @@ class Picker:
                    allow_slots: bool = False, limit: int = 200) -> list[tuple[float, Phrase, str]]:
         """Fitting phrases of a kind with their relevance and placed text, best first."""
         query_terms = content_terms(self.source.tokens(query)) if query else set()
-        if kind in FORMULAIC or not query_terms:
-            scored = [(0.0, p) for p in self.source.of_kind(kind)]
-            if kind not in FORMULAIC:
-                return []  # nothing to be relevant to
+        if kind in FORMULAIC:
+            scored = [(0.0, p) for p in self.source.formulas(kind, self.outline.genre, query or self.topic_query)]
+        elif not query_terms:
+            return []  # nothing to be relevant to
         else:
             scored = self.source.retrieve(kind, query, limit)
         out = []

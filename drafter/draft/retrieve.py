@@ -51,6 +51,7 @@ class Source(Protocol):
 
     def retrieve(self, kind: str, query: str, limit: int) -> list[tuple[float, Phrase]]: ...
     def of_kind(self, kind: str) -> list[Phrase]: ...
+    def formulas(self, kind: str, genre: str, query: str) -> list[Phrase]: ...
     def tokens(self, text: str) -> list[str]: ...
     def terms_of(self, phrase: Phrase) -> list[str]: ...
     def idf(self, term: str) -> float: ...
@@ -109,6 +110,9 @@ class MemorySource:
     def of_kind(self, kind: str) -> list[Phrase]:
         return list(self._by_kind.get(kind, []))
 
+    def formulas(self, kind: str, genre: str, query: str) -> list[Phrase]:
+        return self.of_kind(kind)
+
     def retrieve(self, kind: str, query: str, limit: int) -> list[tuple[float, Phrase]]:
         q = set(self.tokens(query))
         out = []
@@ -130,6 +134,9 @@ class MemorySource:
         return out[:limit] if limit else out
 
 
+MAX_FORMULAS = 400  # salutations, closings… of one genre looked at for a place
+
+
 class IndexSource:
     """A ``Source`` reading a bank's index (``drafter.bank.index.BankIndex``): BM25 in sqlite
     over the terms mined with jieba, queries cut by the index's own vocabulary."""
@@ -145,8 +152,20 @@ class IndexSource:
 
     def of_kind(self, kind: str) -> list[Phrase]:
         if kind not in self._kinds:
-            self._kinds[kind] = self.index.select(kind=kind)
+            self._kinds[kind] = self.index.select(kind=kind, limit=MAX_FORMULAS * 4)
         return list(self._kinds[kind])
+
+    def formulas(self, kind: str, genre: str, query: str) -> list[Phrase]:
+        """A kind's phrases used in this genre or in no known genre, and those relevant to the
+        query: bounded, so a bank of a million phrases costs what a small one does."""
+        found: dict[str, Phrase] = {}
+        for g in (genre, "other"):
+            for p in self.index.select(kind=kind, genre=g, limit=MAX_FORMULAS):
+                found.setdefault(p.id, p)
+        if query:
+            for _, p in self.retrieve(kind, query, MAX_FORMULAS // 4):
+                found.setdefault(p.id, p)
+        return list(found.values())
 
     def tokens(self, text: str) -> list[str]:
         if text not in self._tokens:

@@ -193,7 +193,7 @@ class Picker:
     # --- picking ----------------------------------------------------------------
 
     def candidates(self, kind: str, query: str = "", *, count: int | None = None, move: str | None = None,
-                   allow_slots: bool = False, limit: int = 200) -> list[tuple[float, Phrase, str]]:
+                   allow_slots: bool = False, limit: int = 60) -> list[tuple[float, Phrase, str]]:
         """Fitting phrases of a kind with their relevance and placed text, best first."""
         query_terms = content_terms(self.source.tokens(query)) if query else set()
         if kind in FORMULAIC:

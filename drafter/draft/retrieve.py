@@ -134,7 +134,7 @@ class MemorySource:
         return out[:limit] if limit else out
 
 
-MAX_FORMULAS = 400  # salutations, closings… of one genre looked at for a place
+MAX_FORMULAS = 120  # salutations, closings… of one genre looked at for a place
 
 
 class IndexSource:
@@ -146,9 +146,14 @@ class IndexSource:
         self._kinds: dict[str, list[Phrase]] = {}
         self._tokens: dict[str, list[str]] = {}
         self._idf: dict[str, float] = {}
+        self._retrieved: dict[tuple[str, str, int], list[tuple[float, Phrase]]] = {}
+        self._formulas: dict[tuple[str, str, str], list[Phrase]] = {}
 
     def retrieve(self, kind: str, query: str, limit: int) -> list[tuple[float, Phrase]]:
-        return self.index.retrieve(kind, query, limit=limit or 200)
+        key = (kind, query, limit)
+        if key not in self._retrieved:  # the second pass asks the same again
+            self._retrieved[key] = self.index.retrieve(kind, query, limit=limit or 200)
+        return list(self._retrieved[key])
 
     def of_kind(self, kind: str) -> list[Phrase]:
         if kind not in self._kinds:
@@ -158,6 +163,9 @@ class IndexSource:
     def formulas(self, kind: str, genre: str, query: str) -> list[Phrase]:
         """A kind's phrases used in this genre or in no known genre, and those relevant to the
         query: bounded, so a bank of a million phrases costs what a small one does."""
+        key = (kind, genre, query)
+        if key in self._formulas:
+            return list(self._formulas[key])
         found: dict[str, Phrase] = {}
         for g in (genre, "other"):
             for p in self.index.select(kind=kind, genre=g, limit=MAX_FORMULAS):
@@ -165,6 +173,7 @@ class IndexSource:
         if query:
             for _, p in self.retrieve(kind, query, MAX_FORMULAS // 4):
                 found.setdefault(p.id, p)
+        self._formulas[key] = list(found.values())
         return list(found.values())
 
     def tokens(self, text: str) -> list[str]:

@@ -20,7 +20,7 @@ Templates see ``outline`` (the validated outline), ``o`` (the same), and:
 - ``heading(s)``: a section's heading (made from its key words when it gives ``keywords``);
 - ``phrase(kind, context="", default="")``: the best fitting bank phrase of a kind;
 - ``choice(value, kind, context="")``: the writer's text, nothing for ``none``, else ``phrase``;
-- ``cn(n)`` 一 二 三; ``marker(style, n)`` 一、 （一） 1. 第一，; ``enum(n)`` 一是;
+- ``cn(n)`` 一 二 三; ``count(n)`` 两 for 2 (两个方面); ``marker(style, n)`` 一、 （一） 1. 第一，; ``enum(n)`` 一是;
 - ``frame(kind="parallel", holes=None, context="")``, ``fill_frame(frame, values)``;
 - ``sentence(text)``: text ending in sentence punctuation;
 - ``placeholder(name)``: 【待补：name】; ``scaffold(move)``: what belongs in a part.

@@ -25,7 +25,7 @@ writer would object to:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from drafter.text.slots import SLOT
@@ -320,6 +320,3 @@ def level_weight(phrase: Any, level: str) -> float:
         return 0.9
     return {0: 1.0, 1: 0.85}.get(int(apart), 0.6)
 
-
-def all_usable(vars: Mapping[str, Any], names: Sequence[str]) -> bool:
-    return all(_usable(vars.get(n)) for n in names)

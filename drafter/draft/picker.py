@@ -42,6 +42,8 @@ FORMULA_WORDS = frozenset(
 # unless it shares three content words or more.
 MIN_COVERAGE = 0.3
 
+_CLAUSE = re.compile(r"[，。；：！？、“”]")
+
 # Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
 _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 
@@ -155,6 +157,8 @@ class Picker:
             return "announces no parts"
         if kind == "parallel" and any(it and it in self.written for it in p.items):
             return "repeats the writer's point"
+        if any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text)):
+            return "says again what the writer wrote"
         other = domains_of(p.text) - self.domains
         if other:
             return "another policy area: " + "、".join(sorted(other))

@@ -119,41 +119,87 @@ def mine_cmd(
 # --- phrases ----------------------------------------------------------------
 
 
+LevelOpt = Annotated[
+    str | None,
+    typer.Option("--level", help="只看某层级讲话中的表达：national provincial municipal county township enterprise unknown。", show_default=False),
+]
+YearOpt = Annotated[
+    str | None,
+    typer.Option("--year", help="只看某年讲话中的表达：2024、2020-（此后）、-2019（此前）或 2020-2024。", show_default=False),
+]
+NoFactsOpt = Annotated[
+    bool, typer.Option("--no-facts", help="只看不带具体事实（年份、数字、届次、地名、人名等）的表达，可直接套用。")
+]
+GenreOpt = Annotated[
+    str | None,
+    typer.Option("--genre", "-g", help="只看某文种：report seminar discussion pledge sharing speech address host work_report other。", show_default=False),
+]
+
+
+def _check_level(level: str | None) -> None:
+    from drafter.kinds import LEVEL_NAMES
+
+    if level is not None and level not in LEVEL_NAMES:
+        raise UsageError(f"未知层级“{level}”；可用层级：{'、'.join(LEVEL_NAMES)}")
+
+
+def _check_filters(kind: str | None, genre: str | None, level: str | None, year: str | None, limit: int) -> None:
+    from drafter.bank.index import parse_years
+
+    _check_kind(kind)
+    _check_genre(genre)
+    _check_level(level)
+    parse_years(year)
+    if limit < 0:
+        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
+
+
+def _open_index(bank_dir: Path | None):
+    from drafter.bank.index import BankIndex
+    from drafter.bank.store import resolve_bank_dir
+
+    return BankIndex.open(resolve_bank_dir(bank_dir))
+
+
 @phrases_app.command("list")
 def phrases_list(
     kind: KindOpt = None,
-    genre: Annotated[
-        str | None, typer.Option("--genre", "-g", help="只看某文种：report seminar discussion pledge sharing other。", show_default=False)
-    ] = None,
+    genre: GenreOpt = None,
+    level: LevelOpt = None,
+    year: YearOpt = None,
+    no_facts: NoFactsOpt = False,
     limit: LimitOpt = 50,
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
-    """列出表达库中的条目。"""
-    from drafter.bank import store as bank
-
-    _check_kind(kind)
-    _check_genre(genre)
-    b = bank.load_bank(bank_dir)
-    found = b.select(kind, genre)
-    _print_phrases(found, limit, as_json, f"{b.path}：共 {len(found)} 条")
+    """列出表达库中的条目（可按类别、文种、层级、年份筛选，或只看不带具体事实的）。"""
+    _check_filters(kind, genre, level, year, limit)
+    with _open_index(bank_dir) as idx:
+        filters = {"kind": kind, "genre": genre, "level": level, "year": year, "no_facts": no_facts}
+        total = idx.count(**filters)
+        found = idx.select(**filters, limit=limit)
+        _print_phrases(found, 0, as_json, f"{idx.path}：共 {total} 条")
 
 
 @phrases_app.command("search")
 def phrases_search(
     query: Annotated[str, typer.Argument(help="要查找的词或句子片段。")],
     kind: KindOpt = None,
+    genre: GenreOpt = None,
+    level: LevelOpt = None,
+    year: YearOpt = None,
+    no_facts: NoFactsOpt = False,
     limit: LimitOpt = 20,
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
-    """按字面和关键词搜索表达库，最相关的在前。"""
-    from drafter.bank import store as bank
-
-    _check_kind(kind)
-    b = bank.load_bank(bank_dir)
-    found = b.search(query, kind)
-    _print_phrases(found, limit, as_json, f"“{query}”：找到 {len(found)} 条")
+    """按字面和词语搜索表达库：含有该片段的在前，其次是用词相近的。"""
+    _check_filters(kind, genre, level, year, limit)
+    with _open_index(bank_dir) as idx:
+        total, found = idx.search_page(
+            query, kind=kind, genre=genre, level=level, year=year, no_facts=no_facts, limit=limit
+        )
+        _print_phrases(found, 0, as_json, f"“{query}”：{total} 条含有此片段（在前），其后为用词相近的")
 
 
 @phrases_app.command("show")
@@ -162,33 +208,38 @@ def phrases_show(
     as_json: JsonOpt = False,
     bank_dir: BankOpt = None,
 ) -> None:
-    """显示一条表达的全部内容和每处出处的上下文。"""
+    """显示一条表达的全部内容：事实、层级、年份、所在小标题和每处出处的上下文。"""
     from drafter import console
     from drafter.bank import store as bank
 
-    b = bank.load_bank(bank_dir)
-    p = b.get(phrase_id)
-    contexts = bank.source_context(b, p)
+    with _open_index(bank_dir) as idx:
+        p = idx.get(phrase_id)
+        contexts = bank.source_context(idx, p)
+        roots = idx.manifest.get("roots", [])
     if as_json:
         rec = p.to_json()
         for i, src in enumerate(rec["sources"]):
-            src["context"] = [{"line": n, "text": t} for n, t in contexts.get(i, [])]
+            if i in contexts:
+                src["context"] = [{"line": n, "text": t} for n, t in contexts[i]]
+            else:
+                src["context"] = []
+                src["missing"] = bank.missing_source_note(src["doc"], roots)
         console.print_json(rec)
         return
-    console.phrase_detail(p, contexts)
+    console.phrase_detail(p, contexts, roots)
 
 
 @phrases_app.command("stats")
 def phrases_stats(as_json: JsonOpt = False, bank_dir: BankOpt = None) -> None:
-    """统计表达库：各类别、各文种条数和主要来源。"""
+    """统计表达库：各类别、文种、层级、年份条数，带事实的条数和主要来源。"""
     from drafter import console
-    from drafter.bank import store as bank
 
-    b = bank.load_bank(bank_dir)
-    if as_json:
-        console.print_json({"bank": str(b.path), **b.stats()})
-        return
-    console.bank_stats(b)
+    with _open_index(bank_dir) as idx:
+        st = idx.stats()
+        if as_json:
+            console.print_json({"bank": str(idx.path), **st})
+            return
+        console.bank_stats(idx.path, st)
 
 
 # --- templates, new, render -------------------------------------------------
@@ -274,31 +325,89 @@ def render_cmd(
         typer.Option("--out", "-o", help="输出文件；默认与提纲同名同目录；- 表示把 txt/md 输出到屏幕。", show_default=False),
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="docx、txt 或 md；默认按输出文件扩展名，都没有则为 docx。", show_default=False)
+        str | None,
+        typer.Option("--format", "-f", help="docx、txt、md 或 json（每句注明来自提纲、模板或表达库）；默认按输出文件扩展名，都没有则为 docx。", show_default=False),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="挑选表达的随机种子；同一提纲、表达库和种子得到同一草稿。")] = 0,
     bank_dir: BankOpt = None,
     templates: TemplatesOpt = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="草稿中仍有待补内容时报错，不写文件。")] = False,
+    length: Annotated[
+        int | None,
+        typer.Option("--length", "-l", help="目标字数；默认按文种常见篇幅。只补充相关的表达，补不到的以【待补】标出。", show_default=False),
+    ] = None,
+    alternatives: Annotated[
+        int, typer.Option("--alternatives", help="每句表达库内容附几条备选（Word 批注中；txt/md 需加 --list-alternatives）。")
+    ] = 3,
+    no_comments: Annotated[bool, typer.Option("--no-comments", help="Word 草稿不加批注（来源和备选）。")] = False,
+    list_alternatives: Annotated[
+        bool, typer.Option("--list-alternatives", help="txt/md 草稿末尾列出表达库来源和备选。")
+    ] = False,
     page_numbers: PageNumbersOpt = "center",
     reference_docx: ReferenceOpt = None,
 ) -> None:
-    """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版）。"""
-    from drafter.draft.render import render_outline
+    """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版，表达库内容带批注注明来源和备选）。"""
+    from drafter.draft.render import render_outline, summary
 
     _check_page_numbers(page_numbers)
-    result = render_outline(outline, out, fmt, seed, bank_dir, templates, force, strict,
-                            page_numbers=page_numbers, reference=reference_docx)
+    result = render_outline(
+        outline, out, fmt, seed, bank_dir, templates, force, strict,
+        length=length, alternatives=alternatives, comments=not no_comments, list_alternatives=list_alternatives,
+        page_numbers=page_numbers, reference=reference_docx,
+    )
     where = str(result.target) if result.target else "标准输出"
     draft = result.draft
-    typer.echo(f"已生成 {where}：{draft.chars} 字，按每分钟约 220 字计，讲话约 {draft.minutes:.1f} 分钟。", err=result.target is None)
+    typer.echo(f"已生成 {where}：{summary(draft)}", err=result.target is None)
     if result.missing:
-        typer.echo(
-            f"草稿中有 {len(result.missing)} 项待补内容（以【待补：…】标出）：{'、'.join(result.missing)}。"
-            "请在提纲 vars 中填写后重新生成，或在 Word 中直接补齐。",
-            err=True,
-        )
+        slots = [m for m in result.missing if m.isascii()]
+        parts = [m for m in result.missing if not m.isascii()]
+        if slots:
+            typer.echo(
+                f"待填项 {'、'.join(slots)}：请在提纲 vars 中填写后重新生成，或在 Word 中直接补齐。", err=True
+            )
+        if parts:
+            typer.echo(
+                f"表达库中没有合适内容、需要您补写的 {len(parts)} 处（以【待补：…】标出）：{'；'.join(parts)}。",
+                err=True,
+            )
+
+
+@app.command("headings")
+def headings_cmd(
+    words: Annotated[
+        list[str] | None, typer.Argument(metavar="词…", help="每个小标题的关键词，如：责任 隐患 基础。", show_default=False)
+    ] = None,
+    genre: Annotated[
+        str | None, typer.Option("--genre", "-g", help="优先用这一文种讲话中的句式。", show_default=False)
+    ] = None,
+    limit: LimitOpt = 10,
+    as_json: JsonOpt = False,
+    bank_dir: BankOpt = None,
+) -> None:
+    """用关键词生成几组并列小标题（套用表达库中真实讲话的并列句式），并注明句式出处。"""
+    from drafter import console
+    from drafter.draft.headings import heading_sets
+    from drafter.draft.retrieve import open_bank
+
+    words = [w.strip() for w in words or [] if w.strip()]
+    if not words:
+        raise UsageError("请给出至少一个关键词，例如：drafter headings 责任 隐患 基础")
+    _check_genre(genre)
+    if limit < 0:
+        raise UsageError(f"--limit 不能为负数（收到 {limit}）；0 表示全部")
+    sets = heading_sets(open_bank(bank_dir), words, genre, limit)
+    if as_json:
+        console.print_json([h.to_json() for h in sets])
+        return
+    if not sets:
+        typer.echo("表达库中没有适合这些关键词的并列句式；可用自己的讲话稿运行 drafter mine 扩充表达库。")
+        return
+    for n, h in enumerate(sets, 1):
+        src = h.sources[0] if h.sources else {}
+        typer.echo(f"{n}. 句式 {h.frame}（{src.get('doc', '')} 第 {src.get('line', 0)} 行，{h.phrase}）")
+        for k, text in enumerate(h.headings, 1):
+            typer.echo(f"   {k}. {text}")
 
 
 # --- format -----------------------------------------------------------------

@@ -23,6 +23,7 @@ def _cache_outside_home(tmp_path_factory):
     else:
         os.environ["DRAFTER_CACHE"] = old
 SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "corpus"
 
 
 def _hypothesis_profiles() -> None:

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 
 import pytest
 
+from drafter.bank.index import INDEX, BankIndex
 from drafter.bank.store import (
     Bank,
     Phrase,
@@ -15,16 +17,34 @@ from drafter.bank.store import (
     save_bank,
 )
 from drafter.errors import BankError, OutputError
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import CORPUS, ROOT, SEEDS
 
 
-def test_shipped_bank_is_a_fresh_mine_of_the_seeds(tmp_path):
-    """phrasebank/ (and the bank bundled in the package) can never go stale."""
-    out, _, _ = build_bank([SEEDS], tmp_path / "phrasebank")
-    fresh = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir())}
+def index_content(folder):
+    """What an index holds, without the file signature (mtimes differ between copies)."""
+    con = sqlite3.connect(folder / INDEX)
+    try:
+        tables = {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY {order}").fetchall()
+            for t, order in (("phrases", "1"), ("postings", "1, 2, 3"), ("df", "1"))
+        }
+        meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
+    finally:
+        con.close()
+    meta["signature"] = {name: sig and [sig[0], sig[2]] for name, sig in meta["signature"].items()}
+    return tables, meta
+
+
+def test_shipped_bank_is_a_fresh_mine_of_seeds_and_corpus(tmp_path):
+    """phrasebank/ (and the bank bundled in the package) can never go stale: same
+    JSON Lines and manifest, and an index with the same content that opens as fresh."""
+    out, _, _ = build_bank([SEEDS, CORPUS], tmp_path / "phrasebank")
+    fresh = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if p.name != INDEX}
     for shipped in (ROOT / "phrasebank", data_dir("phrasebank")):
-        have = {p.name: p.read_text(encoding="utf-8") for p in sorted(shipped.iterdir())}
-        assert have == fresh, f"{shipped} is stale: run `drafter mine` in the project folder"
+        have = {p.name: p.read_text(encoding="utf-8") for p in sorted(shipped.iterdir()) if p.name != INDEX}
+        assert have == fresh, f"{shipped} is stale: run `drafter mine seeds corpus -o phrasebank --force`"
+        assert index_content(shipped) == index_content(out), f"{shipped}/{INDEX} is stale"
+        BankIndex.open(shipped).close()
 
 
 def test_round_trip(tmp_path):
@@ -102,7 +122,7 @@ def test_search_ranks_substring_first():
 def test_bank_record_with_wrong_fields(tmp_path):
     out, _, _ = build_bank([SEEDS], tmp_path / "b")
     (out / "closing.jsonl").write_text('{"id": "x", "colour": 1}\n', encoding="utf-8")
-    with pytest.raises(BankError, match=r"第 1 条记录字段不对（缺少 kind、text；多出 colour）"):
+    with pytest.raises(BankError, match=r"closing\.jsonl 第 1 行的记录字段不对（缺少 kind、text；多出 colour）"):
         load_bank(out)
     bank = load_bank(ROOT / "phrasebank")
     with pytest.raises(BankError, match="至少写前 4 位"):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import SEEDS, run_process
+from tests.conftest import ROOT, SEEDS, run_process
 
 
 def test_mine_default_corpus_writes_phrasebank(cli, tmp_path):
@@ -55,7 +55,8 @@ def test_phrases_commands(cli):
     assert r.code == 0
     data = json.loads(r.out)
     assert {"id", "kind", "text", "items", "frame", "slots", "genre", "keywords", "sources", "count"} <= data[0].keys()
-    assert {d["text"] for d in data} == {"尊敬的{{name}}市长，各位市领导，同志们：", "各位领导，同志们："}
+    assert {"尊敬的{{name}}市长，各位市领导，同志们：", "各位领导，同志们："} <= {d["text"] for d in data}
+    assert all(d["kind"] == "salutation" for d in data)
 
     everything = json.loads(cli("phrases", "list", "--limit", "0", "--json").out)
     assert len(everything) > 30
@@ -63,7 +64,7 @@ def test_phrases_commands(cli):
     assert all(d["genre"] == "seminar" for d in json.loads(cli("phrases", "list", "-g", "seminar", "-n", "0", "--json").out))
 
     r = cli("phrases", "search", "下功夫", "--json")
-    assert json.loads(r.out)[0]["frame"] == "在“{{1}}”上下功夫见成效"
+    assert "在“{{1}}”上下功夫见成效" in [d["frame"] for d in json.loads(r.out)]
 
     pid = next(d["id"] for d in everything if d["text"] == "发言完毕。")
     r = cli("phrases", "show", pid)
@@ -75,10 +76,11 @@ def test_phrases_commands(cli):
 
     r = cli("phrases", "stats", "--json")
     st = json.loads(r.out)
-    assert st["by_kind"]["heading"] == 4 and st["by_kind"]["salutation"] == 2
+    manifest = json.loads((ROOT / "phrasebank" / "manifest.json").read_text(encoding="utf-8"))
+    assert st["by_kind"] == manifest["phrases"]  # the shipped bank: seeds/ and corpus/
 
     r = cli("phrases", "list")
-    assert "编号" in r.out and "称谓" in r.out
+    assert "编号" in r.out and "显示 50 条" in r.out
 
 
 def test_phrases_errors(cli, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT, run_process
 
-GENRES = ["report", "seminar", "discussion", "pledge", "sharing"]
+GENRES = ["report", "seminar", "discussion", "pledge", "sharing", "speech", "address", "host"]
 
 
 def formats(p) -> str:
@@ -88,12 +88,22 @@ def test_txt_md_and_stdout(cli, tmp_path):
 
 
 def test_same_seed_same_text_other_seed_other_choices(cli, tmp_path):
-    src = ROOT / "examples" / "sharing.yaml"
+    # a bank with several equally good salutations for a report
+    from drafter.bank.store import Phrase, save_bank
+
+    phrases = [
+        Phrase(f"sa{i:010d}", "salutation", text, genre="report", genres={"report": 1},
+               sources=[{"doc": "a.txt", "line": i}])
+        for i, text in enumerate(["各位领导，同志们：", "尊敬的各位领导，同志们：", "各位领导、同志们："])
+    ]
+    save_bank(phrases, tmp_path / "bank", {"format": 1})
+    src = tmp_path / "o.yaml"
+    src.write_text("genre: report\ntitle: 某局工作汇报\nsections:\n  - heading: 一项\n    points: [要点]\n", encoding="utf-8")
     outs = set()
     for seed in range(6):
-        cli("render", src, "-o", f"s{seed}.txt", "--seed", seed)
+        cli("render", src, "-o", f"s{seed}.txt", "--seed", seed, "--bank", "bank")
         outs.add((tmp_path / f"s{seed}.txt").read_text(encoding="utf-8"))
-    cli("render", src, "-o", "again.txt", "--seed", "0")
+    cli("render", src, "-o", "again.txt", "--seed", "0", "--bank", "bank")
     assert (tmp_path / "again.txt").read_text(encoding="utf-8") == (tmp_path / "s0.txt").read_text(encoding="utf-8")
     assert len(outs) > 1
 
@@ -101,8 +111,8 @@ def test_same_seed_same_text_other_seed_other_choices(cli, tmp_path):
 def test_missing_values_listed_and_strict(cli, tmp_path):
     (tmp_path / "o.yaml").write_text("genre: report\ntitle: 标题\nsections:\n  - heading: 一项\n", encoding="utf-8")
     r = cli("render", "o.yaml", "-o", "o.txt")
-    assert r.code == 0 and "待补内容" in r.err and "name" in r.err
-    assert "【待补：name】" in (tmp_path / "o.txt").read_text(encoding="utf-8")
+    assert r.code == 0 and "需要您补写的 3 处" in r.err and "存在的主要问题" in r.err
+    assert "【待补：存在的主要问题" in (tmp_path / "o.txt").read_text(encoding="utf-8")
     r = cli("render", "o.yaml", "-o", "strict.txt", "--strict")
     assert r.code == 1 and "--strict" in r.err and not (tmp_path / "strict.txt").exists()
 
@@ -187,11 +197,157 @@ def test_readme_main_command_renders_the_bundled_example(tmp_path):
 
 @pytest.mark.parametrize("genre", GENRES)
 def test_rendered_examples_pass_check(cli, tmp_path, genre):
-    """The linter finds no error in what render writes (several seeds, Word and text)."""
+    """The linter finds no error in what render writes (several seeds, Word and text),
+    except the 【待补：…】 scaffolds render leaves on purpose: each is one the draft reports."""
     for seed in range(4):
         for suffix in ("docx", "txt"):
             out = f"{genre}-{seed}.{suffix}"
-            assert cli("render", ROOT / "examples" / f"{genre}.yaml", "-o", out, "--seed", seed).code == 0
+            r = cli("render", ROOT / "examples" / f"{genre}.yaml", "-o", out, "--seed", seed)
+            assert r.code == 0, r.err
             r = cli("check", out, "--json")
-            errors = [f for f in json.loads(r.out) if f["severity"] == "error"]
-            assert r.code == 0 and errors == [], (out, errors)
+            findings = json.loads(r.out)
+            errors = [f for f in findings if f["severity"] == "error" and f["code"] != "D102"]
+            assert errors == [], (out, errors)
+            for f in findings:
+                if f["code"] == "D102":
+                    assert "【待补：" in f["excerpt"], f
+
+
+# --- the draft as data, sources and alternatives, headings, bad input -------------------
+
+SAFETY = """\
+genre: speech
+title: 在全县安全生产工作会议上的讲话
+speaker: 县人民政府县长
+topic: 安全生产 隐患排查
+sections:
+  - heading: 深化隐患排查整治
+    points: [推动企业全员参与风险辨识]
+  - heading: 压实安全生产责任
+"""
+
+SAFETY_ARCHIVE = """在全县安全生产工作会议上的讲话
+同志们：
+下面，我讲两点意见。
+一、深化隐患排查整治
+隐患排查整治要坚持全覆盖、零容忍，做到底数清、情况明。
+二、压实安全生产责任
+安全生产，关键在责任，要害在落实。
+同志们，让我们全力以赴抓好安全生产各项工作！
+"""
+
+SAFETY_ARCHIVE_2 = """在全市安全生产工作会议上的讲话
+同志们：
+一、压紧压实安全生产责任
+安全生产责任重于泰山，必须把责任落实到每个岗位、每名员工。
+二、强化隐患排查治理
+隐患排查治理是安全生产的基础性工作，要常态化开展。
+"""
+
+
+@pytest.fixture
+def safety_bank(cli, tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "a.txt").write_text(SAFETY_ARCHIVE, encoding="utf-8")
+    (tmp_path / "archive" / "b.txt").write_text(SAFETY_ARCHIVE_2, encoding="utf-8")
+    assert cli("mine", "archive", "-o", "bank", "--jobs", "1").code == 0
+    (tmp_path / "o.yaml").write_text(SAFETY, encoding="utf-8")
+    return tmp_path / "bank"
+
+
+def test_json_format_gives_every_sentence_its_origin(cli, tmp_path, safety_bank):
+    r = cli("render", "o.yaml", "--format", "json", "-o", "-", "--bank", "bank")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    assert cli("render", "o.yaml", "-o", "o.txt", "--bank", "bank").code == 0
+    assert data["text"] == (tmp_path / "o.txt").read_text(encoding="utf-8")  # exactly the .txt draft
+    assert data["genre"] == "speech" and data["title"] == "在全县安全生产工作会议上的讲话"
+    assert data["chars"] == sum(1 for ch in data["text"] if not ch.isspace())
+    kinds = {b["kind"] for b in data["blocks"]}
+    assert {"title", "salutation", "heading", "paragraph"} <= kinds
+    sentences = [s for b in data["blocks"] for s in b["sentences"]]
+    origins = {s["origin"] for s in sentences}
+    assert origins == {"outline", "template", "bank"}
+    bank = [s for s in sentences if s["origin"] == "bank"]
+    assert all(s["phrase"] and s["sources"] and s["sources"][0]["doc"].endswith(".txt") for s in bank)
+    lead = next(s for s in bank if s["text"] == "安全生产，关键在责任，要害在落实。")
+    block = next(b for b in data["blocks"] if lead in b["sentences"])
+    assert block["section"] == "三、压实安全生产责任"  # after the 认识 part the speech adds
+    assert next(s for s in sentences if s["text"] == "推动企业全员参与风险辨识。")["origin"] == "outline"
+    assert sum(data["by_origin"].values()) == data["real_chars"]
+    r = cli("render", "o.yaml", "-o", "o.json", "--bank", "bank")
+    assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8")) == data
+
+
+def test_word_comments_name_source_and_alternatives(cli, tmp_path, safety_bank):
+    import zipfile
+
+    assert cli("render", "o.yaml", "-o", "o.docx", "--bank", "bank").code == 0
+    with zipfile.ZipFile(tmp_path / "o.docx") as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    assert "表达库：" in comments and "a.txt 第" in comments
+    assert cli("render", "o.yaml", "-o", "bare.docx", "--bank", "bank", "--no-comments").code == 0
+    with zipfile.ZipFile(tmp_path / "bare.docx") as z:
+        assert "word/comments.xml" not in z.namelist() or "表达库" not in z.read("word/comments.xml").decode("utf-8")
+    import docx
+
+    texts = [p.text for p in docx.Document(str(tmp_path / "o.docx")).paragraphs]
+    assert texts == [p.text for p in docx.Document(str(tmp_path / "bare.docx")).paragraphs]
+
+
+def test_txt_lists_alternatives_only_when_asked(cli, tmp_path, safety_bank):
+    cli("render", "o.yaml", "-o", "plain.txt", "--bank", "bank")
+    cli("render", "o.yaml", "-o", "alts.txt", "--bank", "bank", "--list-alternatives")
+    plain = (tmp_path / "plain.txt").read_text(encoding="utf-8")
+    alts = (tmp_path / "alts.txt").read_text(encoding="utf-8")
+    assert "表达库来源与备选" not in plain and alts.startswith(plain)
+    assert "表达库来源与备选" in alts and "出自 " in alts
+    r = cli("render", "o.yaml", "-o", "-", "--bank", "bank")
+    assert "来自提纲" in r.err and "表达库" in r.err and "模板" in r.err and "待补" in r.err
+
+
+def test_headings_from_key_words(cli, tmp_path):
+    from drafter.bank.store import Phrase, save_bank
+
+    sets = [
+        Phrase("hd0000000001", "heading", "在“强责任”上下功夫 / 在“除隐患”上下功夫 / 在“打基础”上下功夫",
+               items=["在“强责任”上下功夫", "在“除隐患”上下功夫", "在“打基础”上下功夫"],
+               frame="在“{{1}}”上下功夫", genres={"speech": 1}, genre="speech",
+               sources=[{"doc": "corpus/a.txt", "line": 7}], count=2),
+        Phrase("pa0000000002", "parallel", "以{{place}}为{{1}} / x", items=["以甲为乙", "以丙为丁"],
+               frame="以{{place}}为{{1}}", sources=[{"doc": "b.txt", "line": 1}]),
+    ]
+    save_bank(sets, tmp_path / "bank", {"format": 1})
+    r = cli("headings", "责任", "隐患", "基础", "--bank", "bank")
+    assert r.code == 0, r.err
+    assert "在“责任”上下功夫" in r.out and "在“基础”上下功夫" in r.out and "corpus/a.txt 第 7 行" in r.out
+    data = json.loads(cli("headings", "责任", "隐患", "--json", "--bank", "bank", "--genre", "speech").out)
+    assert data[0]["headings"] == ["在“责任”上下功夫", "在“隐患”上下功夫"] and data[0]["frame"] == "在“{{1}}”上下功夫"
+    assert all("{{place}}" not in h["frame"] for h in data)  # a frame with a slot is no heading frame
+    # an outline section may ask for the same with key words
+    (tmp_path / "k.yaml").write_text(
+        "genre: speech\ntitle: 在安全生产会议上的讲话\nsections:\n  - keywords: [责任]\n  - keywords: [隐患]\n",
+        encoding="utf-8")
+    assert cli("render", "k.yaml", "-o", "k.txt", "--bank", "bank").code == 0
+    text = (tmp_path / "k.txt").read_text(encoding="utf-8")
+    assert "在“责任”上下功夫" in text and "在“隐患”上下功夫" in text
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("render", "o.yaml", "-o", "x.txt", "--length", "0"), "--length 必须是正整数"),
+    (("render", "o.yaml", "-o", "x.txt", "--length", "-5"), "--length 必须是正整数"),
+    (("render", "o.yaml", "-o", "x.txt", "--alternatives", "-1"), "--alternatives 不能为负数"),
+    (("headings",), "请给出至少一个关键词"),
+    (("headings", " "), "请给出至少一个关键词"),
+    (("render", "o.yaml", "-o", "x.txt", "--bank", "noindex"), "请运行 drafter mine"),
+    (("headings", "责任", "--bank", "noindex"), "请运行 drafter mine"),
+])
+def test_bad_render_and_headings_input(cli, tmp_path, args, message):
+    import shutil
+
+    (tmp_path / "o.yaml").write_text(SAFETY, encoding="utf-8")
+    shutil.copytree(ROOT / "phrasebank", tmp_path / "noindex")
+    (tmp_path / "noindex" / "index.sqlite").unlink()
+    r = cli(*args)
+    assert r.code != 0 and message in r.err and "Traceback" not in r.err, r.err
+    assert not (tmp_path / "x.txt").exists()

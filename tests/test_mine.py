@@ -111,7 +111,8 @@ def test_parallel_sets(phrases):
 def test_pledges(phrases):
     texts = {p.text for p in phrases if p.kind == "pledge"}
     assert "为跑出产业振兴“加速度”贡献青春力量。" in texts
-    assert "为建设制造强国、建设现代化美好{{place}}作出新的更大贡献。" in texts  # province names slotted
+    p = next(p for p in phrases if p.text == "为建设制造强国、建设现代化美好安徽作出新的更大贡献。")
+    assert {"type": "place", "text": "安徽"} in p.facts  # a province name is a fact, not a slot
 
 
 def test_every_phrase_occurs_in_its_cited_source(phrases):
@@ -171,9 +172,7 @@ def test_parallel_jobs_give_the_same_bank():
     assert one == two
 
 
-def test_keywords_in_a_pool_match_in_process(monkeypatch):
-    records, _ = mine_paths([SEEDS])
-    one = [p.keywords for p in phrases_from_records(records, jobs=1)]
-    monkeypatch.setattr("drafter.bank.store.PARALLEL_KEYWORDS_FROM", 1)
-    two = [p.keywords for p in phrases_from_records(records, jobs=2)]
-    assert one == two
+def test_keywords_terms_and_facts_from_workers_match_in_process():
+    one = phrases_from_records(mine_paths([SEEDS], jobs=1)[0])
+    two = phrases_from_records(mine_paths([SEEDS], jobs=2)[0])
+    assert [(p.keywords, p.terms, p.facts) for p in one] == [(p.keywords, p.terms, p.facts) for p in two]

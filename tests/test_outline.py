@@ -92,3 +92,30 @@ def test_file_errors(tmp_path):
     p = tmp_path / "gbk.yaml"
     p.write_bytes("genre: report\ntitle: 标题\nsections:\n  - heading: 一\n".encode("gbk"))
     assert load_outline(p).title == "标题"
+
+
+def test_a_fifo_named_as_the_outline_is_refused_not_read(tmp_path):
+    import os
+
+    from drafter.errors import OutlineError
+
+    os.mkfifo(tmp_path / "o.yaml")
+    with pytest.raises(OutlineError, match="命名管道"):
+        load_outline(tmp_path / "o.yaml")
+
+
+def test_level_attendance_and_keywords(tmp_path):
+    o = parse_outline(
+        "genre: host\ntitle: t\nlevel: 乡镇\nattendance: 出席会议的有镇领导\n"
+        "sections:\n  - keywords: 责任 隐患\n  - keywords: [基础]\n    lead: none\n"
+    )
+    assert o.level == "乡镇" and o.attendance == "出席会议的有镇领导"
+    assert [s.keywords for s in o.sections] == [["责任", "隐患"], ["基础"]]
+    assert o.sections[0].heading == "" and o.sections[0].lead == AUTO and o.sections[1].lead == NONE
+    from drafter.errors import OutlineError
+
+    with pytest.raises(OutlineError) as e:
+        parse_outline("genre: report\ntitle: t\nlevel: 村委会\nsections:\n  - lead: auto\n  - keywords: {a: 1}\n")
+    problems = "\n".join(e.value.problems)
+    assert "未知层级“村委会”" in problems and "sections[0].heading: 缺少此项" in problems
+    assert "sections[1].keywords: 应为关键词列表" in problems

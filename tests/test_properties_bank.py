@@ -94,7 +94,6 @@ def test_bad_json_names_file_and_line(records, at, junk):
         _use(bank, Path(tmp))
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-meta")
 @settings(phases=[Phase.generate])  # a known fault: no time spent shrinking it
 @given(good_record(), st.sampled_from(["text", "items", "slots", "genres", "keywords", "sources", "count", "kind", "id"]),
        wrong_value)
@@ -111,7 +110,6 @@ def test_wrong_field_types_are_named(record, field, value):
             load_bank(bank)
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-meta")
 @settings(phases=[Phase.generate])  # a known fault: no time spent shrinking it
 @given(st.lists(good_record(), min_size=1, max_size=5), st.sampled_from(["gbk", "utf-16", "big5"]))
 def test_wrong_encoding_is_named(records, codec):

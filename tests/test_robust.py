@@ -355,7 +355,7 @@ def test_click_messages_in_chinese(cli, args, said):
 def test_bank_option_naming_a_file(cli, tmp_path):
     (tmp_path / "f").write_text("x", encoding="utf-8")
     r = cli("phrases", "list", "--bank", "f")
-    assert r.code == 1 and "是文件，不是文件夹" in r.err
+    assert r.code == 1 and "是一个文件，不是表达库文件夹" in r.err
 
 
 # --- faults in other engineers' areas (strict xfail: unmark when fixed) --------
@@ -459,7 +459,6 @@ def _bank_copy(tmp_path: Path) -> Path:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-meta")
 def test_bank_file_resaved_as_gbk(tmp_path):
     bank = _bank_copy(tmp_path)
     f = next(p for p in bank.glob("*.jsonl") if p.stat().st_size)
@@ -468,7 +467,6 @@ def test_bank_file_resaved_as_gbk(tmp_path):
         load_bank(bank)
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-meta")
 @pytest.mark.parametrize(("field", "value"), [("sources", "x"), ("count", "many"), ("items", 3), ("text", None)])
 def test_bank_fields_of_the_wrong_type(tmp_path, field, value):
     bank = _bank_copy(tmp_path)
@@ -480,7 +478,6 @@ def test_bank_fields_of_the_wrong_type(tmp_path, field, value):
         load_bank(bank)
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-meta")
 def test_bank_errors_never_blame_the_template(cli, tmp_path):
     bank = _bank_copy(tmp_path)
     for f in bank.glob("*.jsonl"):
@@ -493,7 +490,6 @@ def test_bank_errors_never_blame_the_template(cli, tmp_path):
     assert r.code == 1 and "请修正模板" not in r.err and "表达库" in r.err, r.err
 
 
-@pytest.mark.xfail(strict=True, reason="owner: mining-meta")
 def test_bank_json_errors_in_chinese(cli, tmp_path):
     bank = _bank_copy(tmp_path)
     (bank / "manifest.json").write_text("{", encoding="utf-8")

@@ -16,17 +16,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.bank.facts import annotate
+from drafter.bank.facts import prepare as prepare_jieba
 from drafter.bank.frames import frame_of
+from drafter.bank.meta import speech_meta
 from drafter.errors import DrafterError
 from drafter.kinds import SET_SEPARATOR
 from drafter.text.reader import SourceFile, iter_corpus, read_lines
 from drafter.text.slots import slotify
 from drafter.text.speech import CN_DIGITS, Speech, cn_number, parse_lines, split_sentences
 
-MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
-
-# (kind, text, items, frame, genre, doc, line, lines)
-Raw = tuple[str, str, tuple[str, ...], str | None, str, str, int, tuple[int, ...]]
+# One occurrence of a phrase: (kind, text, items, frame, genre, doc, line, lines,
+# context, level, year, terms, facts). ``context`` is the heading of the section it
+# stood under; ``level`` and ``year`` are the speech's; ``terms`` and ``facts`` (as
+# (type, text) pairs) come from one jieba tokenisation of the text, in the worker.
+Raw = tuple[
+    str, str, tuple[str, ...], str | None, str, str, int, tuple[int, ...],
+    str, str, "int | None", tuple[str, ...], tuple[tuple[str, str], ...],
+]
 
 _OPENING = re.compile(
     r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|"
@@ -174,12 +181,16 @@ def _clause_at(sentence: str, at: int) -> str:
 def mine_speech(speech: Speech) -> list[Raw]:
     """Mine one parsed speech into raw phrase records."""
     doc, genre = speech.doc, speech.genre
+    level, year = speech_meta(speech)
     out: list[Raw] = []
+    context_at = _contexts(speech)
 
     def add(kind: str, text: str, line: int, items: tuple[str, ...] = (), frame: str | None = None,
             lines: tuple[int, ...] = ()) -> None:
         if text:
-            out.append((kind, text, items, frame, genre, doc, line, lines))
+            # a title, salutation or closing belongs to the speech, not to a section
+            context = "" if kind in ("title", "salutation", "closing") else context_at(line, kind == "heading")
+            out.append((kind, text, items, frame, genre, doc, line, lines, context, level, year, (), ()))
 
     for b in speech.blocks:
         if b.kind in ("title", "salutation", "closing"):
@@ -274,7 +285,38 @@ def mine_file(source: SourceFile) -> tuple[str, list[Raw] | None, int, str]:
     raws: list[Raw] = []
     for sp in speeches:
         raws.extend(mine_speech(sp))
-    return source.doc, raws, len(speeches), ""
+    return source.doc, [_annotated(r) for r in raws], len(speeches), ""
+
+
+def _annotated(raw: Raw) -> Raw:
+    """The raw record with its terms and facts (one jieba pass per distinct text per worker)."""
+    terms, facts = annotate(raw[1])
+    return (*raw[:11], terms, facts)
+
+
+def _contexts(speech: Speech) -> Callable[[int, bool], str]:
+    """``context_at(line, is_heading)``: the body of the heading a line stands under.
+
+    For a heading set, the heading above the set (the set's own first item is
+    at ``line``); for anything else the nearest heading at or before ``line``.
+    """
+    import bisect
+
+    heads = [(b.line, b.level, slotify(b.body or b.text)) for b in speech.blocks if b.kind == "heading"]
+    lines = [h[0] for h in heads]
+
+    def context_at(line: int, is_heading: bool) -> str:
+        if is_heading:
+            i = bisect.bisect_left(lines, line)
+            own = heads[i][1] if i < len(heads) and heads[i][0] == line else 0
+            for j in range(i - 1, -1, -1):
+                if heads[j][1] < own:
+                    return _strip_end(heads[j][2])
+            return ""
+        i = bisect.bisect_right(lines, line)
+        return _strip_end(heads[i - 1][2]) if i else ""
+
+    return context_at
 
 
 def _mapped(sources: list[SourceFile], jobs: int) -> Iterator[tuple[str, list[Raw] | None, int, str]]:
@@ -309,6 +351,8 @@ def mine_paths(
     sources = list(iter_corpus(paths))
     stats = MineStats()
     merged: dict[tuple[str, str], dict] = {}
+    if sources:
+        prepare_jieba()  # once, before the workers fork: they share the dictionary
     for done, (doc, raws, n_speeches, reason) in enumerate(_mapped(sources, jobs), 1):
         if progress:
             progress(done, len(sources))
@@ -317,18 +361,24 @@ def mine_paths(
             continue
         stats.files += 1
         stats.speeches += n_speeches
-        for kind, text, items, frame, genre, rdoc, line, lines in raws:
+        for kind, text, items, frame, genre, rdoc, line, lines, context, level, year, terms, facts in raws:
             rec = merged.get((kind, text))
             if rec is None:
                 rec = merged[(kind, text)] = {
                     "kind": kind, "text": text, "items": list(items), "frame": frame,
-                    "genres": {}, "sources": [], "count": 0,
+                    "genres": {}, "levels": {}, "year": None, "context": context,
+                    "terms": list(terms), "facts": [{"type": t, "text": x} for t, x in facts],
+                    "sources": [], "count": 0,
                 }
+            elif not rec["context"] and context:
+                rec["context"] = context
             rec["count"] += 1
             rec["genres"][genre] = rec["genres"].get(genre, 0) + 1
-            if len(rec["sources"]) < MAX_SOURCES:
-                src: dict = {"doc": rdoc, "line": line}
-                if len(lines) > 1:
-                    src["lines"] = list(lines)
-                rec["sources"].append(src)
+            rec["levels"][level] = rec["levels"].get(level, 0) + 1
+            if year is not None and (rec["year"] is None or year > rec["year"]):
+                rec["year"] = year
+            src: dict = {"doc": rdoc, "line": line}
+            if len(lines) > 1:
+                src["lines"] = list(lines)
+            rec["sources"].append(src)
     return list(merged.values()), stats

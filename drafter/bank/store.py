@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING
 
 from drafter.atomic import os_reason
 from drafter.errors import BankError, CorpusError, DrafterError, OutputError, UsageError
-from drafter.kinds import PHRASE_KINDS, SET_SEPARATOR
+from drafter.kinds import PHRASE_KINDS
 from drafter.text.slots import slots_in
 
 if TYPE_CHECKING:
+    from drafter.bank.index import BankIndex
     from drafter.bank.mine import MineStats
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2
 
 
 def data_dir(name: str) -> Path:
@@ -44,7 +45,15 @@ def data_dir(name: str) -> Path:
 
 @dataclass(slots=True)
 class Phrase:
-    """One mined phrase with its provenance."""
+    """One mined phrase with what it knows and where it came from.
+
+    ``facts``: specific facts it carries (``{"type": T, "text": ...}``, T a key of
+    drafter.kinds.FACT_TYPES); ``level``/``levels``: administrative level of the
+    speeches it came from (most common, and counts); ``year``: the most recent
+    year of those speeches; ``context``: the heading it first stood under;
+    ``terms``: its content words; ``keywords``: its top terms by TF-IDF;
+    ``sources``: every occurrence (doc, line[, lines]).
+    """
 
     id: str
     kind: str
@@ -54,6 +63,12 @@ class Phrase:
     slots: list[str] = field(default_factory=list)
     genre: str = "other"
     genres: dict[str, int] = field(default_factory=dict)
+    level: str = "unknown"
+    levels: dict[str, int] = field(default_factory=dict)
+    year: int | None = None
+    context: str = ""
+    facts: list[dict] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     count: int = 1
@@ -79,45 +94,47 @@ def phrase_id(kind: str, text: str) -> str:
     return ID_PREFIX.get(kind, kind[:2]) + hashlib.sha1(f"{kind}|{text}".encode()).hexdigest()[:10]
 
 
-def _keywords(texts: Sequence[str]) -> list[list[str]]:
-    """Top keywords of each text (jieba TF-IDF, with slots removed)."""
-    import logging
-
-    import jieba
-    import jieba.analyse
-
-    jieba.setLogLevel(logging.WARNING)
-    from drafter.text.slots import SLOT
-
-    out = []
-    for t in texts:
-        clean = SLOT.sub("", t.replace(SET_SEPARATOR, "，"))
-        out.append(jieba.analyse.extract_tags(clean, topK=6))
-    return out
+KEYWORDS = 6  # top terms kept as a phrase's keywords
 
 
-PARALLEL_KEYWORDS_FROM = 2000  # distinct phrases; below this a pool costs more than it saves
+def _ranked(counts: dict) -> dict:
+    """A count dict, most common first (ties by key)."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _keywords_in_pool(texts: Sequence[str], jobs: int) -> list[list[str]]:
-    """``_keywords`` over chunks in worker processes (each loads jieba once)."""
-    if jobs <= 1 or len(texts) < PARALLEL_KEYWORDS_FROM:
-        return _keywords(texts)
-    import multiprocessing
+def keywords_by_tfidf(terms: Sequence[str], df: dict[str, int], n_docs: int, top: int = KEYWORDS) -> list[str]:
+    """A phrase's top terms by TF-IDF against the bank's own document frequencies.
 
-    size = -(-len(texts) // (jobs * 4))
-    chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return [kw for part in pool.map(_keywords, chunks) for kw in part]
+    >>> keywords_by_tfidf(["产业", "集群", "产业"], {"产业": 9, "集群": 1}, 10, top=1)
+    ['集群']
+    """
+    import math
+
+    tf: dict[str, int] = {}
+    for t in terms:
+        tf[t] = tf.get(t, 0) + 1
+    first = {t: i for i, t in reversed(list(enumerate(terms)))}
+    scored = sorted(tf, key=lambda t: (-tf[t] * math.log((n_docs + 1) / (df.get(t, 0) + 0.5)), first[t]))
+    return scored[:top]
 
 
 def phrases_from_records(records: Iterable[dict], jobs: int = 1) -> list[Phrase]:
-    """Turn merged mining records into Phrases: ids, slots, genre and keywords."""
+    """Turn merged mining records into Phrases: ids, slots, genre, level and keywords.
+
+    Keywords are TF-IDF over the records' own terms (document frequencies
+    counted once here), so no second tokenisation; ``jobs`` is accepted for
+    compatibility and not needed.
+    """
     records = list(records)
-    keywords = _keywords_in_pool([r["text"] for r in records], jobs)
+    df: dict[str, int] = {}
+    for rec in records:
+        for t in set(rec.get("terms", ())):
+            df[t] = df.get(t, 0) + 1
     phrases = []
-    for rec, kw in zip(records, keywords, strict=True):
-        genres = dict(sorted(rec["genres"].items(), key=lambda kv: (-kv[1], kv[0])))
+    for rec in records:
+        genres = _ranked(rec["genres"])
+        levels = _ranked(rec.get("levels") or {})
+        terms = list(rec.get("terms", ()))
         phrases.append(
             Phrase(
                 id=phrase_id(rec["kind"], rec["text"]),
@@ -128,7 +145,13 @@ def phrases_from_records(records: Iterable[dict], jobs: int = 1) -> list[Phrase]
                 slots=slots_in(rec["text"]),
                 genre=next(iter(genres), "other"),
                 genres=genres,
-                keywords=kw,
+                level=next(iter(levels), "unknown"),
+                levels=levels,
+                year=rec.get("year"),
+                context=rec.get("context", ""),
+                facts=list(rec.get("facts", ())),
+                terms=terms,
+                keywords=keywords_by_tfidf(terms, df, len(records)),
                 sources=rec["sources"],
                 count=rec["count"],
             )
@@ -213,7 +236,8 @@ class Bank:
 # --- on disk ----------------------------------------------------------------
 
 
-def _dump_line(p: Phrase) -> str:
+def dump_line(p: Phrase) -> str:
+    """A phrase as one JSON Lines record."""
     return json.dumps(p.to_json(), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -229,19 +253,25 @@ def write_files(phrases: Sequence[Phrase], folder: Path, manifest: dict) -> None
         by_kind.setdefault(p.kind, []).append(p)
     for kind, items in by_kind.items():
         items.sort(key=_sort_key)
-        text = "".join(_dump_line(p) + "\n" for p in items)
+        text = "".join(dump_line(p) + "\n" for p in items)
         (folder / f"{kind}.jsonl").write_text(text, encoding="utf-8")
     (folder / MANIFEST).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+    from drafter.bank.index import build
+
+    build(folder, [p for kind in by_kind for p in by_kind[kind]])
 
 
-def make_manifest(phrases: Sequence[Phrase], stats: MineStats) -> dict:
+def make_manifest(phrases: Sequence[Phrase], stats: MineStats, roots: Sequence[Path | str] = ()) -> dict:
+    """The bank's manifest: what was mined, from where (corpus roots, absolute; the
+    bundled seeds are found without one), what came out."""
     from collections import Counter
 
     counts = Counter(p.kind for p in phrases)
     return {
         "format": FORMAT,
+        "roots": [r for r in map(corpus_root, roots) if r != corpus_root(data_dir("seeds"))],
         "files": stats.files,
         "speeches": stats.speeches,
         "skipped": [{"doc": d, "reason": r} for d, r in stats.skipped],
@@ -286,17 +316,19 @@ def build_bank(
     check_bank_target(out, force)
     from drafter.bank.mine import mine_paths
 
-    records, stats = mine_paths(paths or [data_dir("seeds")], jobs, progress)
+    paths = list(paths) or [data_dir("seeds")]
+    records, stats = mine_paths(paths, jobs, progress)
     if stats.files == 0:
         names = "；".join(f"{d}（{r}）" for d, r in stats.skipped)
         raise CorpusError(f"没有一个文件能读取，表达库未改动：{names}")
     phrases = phrases_from_records(records, jobs)
-    save_bank(phrases, out, make_manifest(phrases, stats), force)
+    save_bank(phrases, out, make_manifest(phrases, stats, paths), force)
     return out, stats, phrases
 
 
-def source_context(bank: Bank, phrase: Phrase, around: int = 1) -> dict[int, list[tuple[int, str]]]:
-    """For each source of a phrase, its cited line(s) with ``around`` lines either side."""
+def source_context(bank: Bank | BankIndex, phrase: Phrase, around: int = 1) -> dict[int, list[tuple[int, str]]]:
+    """For each source of a phrase whose file is found, its cited line(s) with ``around``
+    lines either side (sources whose file has moved are left out)."""
     from drafter.text.reader import read_lines
 
     cache: dict[str, list[tuple[int, str]] | None] = {}
@@ -304,7 +336,7 @@ def source_context(bank: Bank, phrase: Phrase, around: int = 1) -> dict[int, lis
     for i, src in enumerate(phrase.sources):
         doc = src["doc"]
         if doc not in cache:
-            path = find_source(doc, bank.path)
+            path = find_source(doc, bank.path, bank.manifest.get("roots", []))
             try:
                 cache[doc] = read_lines(path) if path else None
             except DrafterError:
@@ -455,43 +487,150 @@ def resolve_bank_dir(bank: Path | str | None = None) -> Path:
     return data_dir("phrasebank")
 
 
-def _parse_jsonl(path: Path) -> list[dict]:
+_FIX = "请修正该行，或重新运行 drafter mine 生成表达库"
+
+
+def _parse_jsonl(path: Path) -> list[tuple[int, object]]:
+    """(line number, parsed JSON) for each non-blank line; BankError naming the bad line."""
     try:
         data = path.read_bytes()
     except OSError as e:
         raise BankError(f"无法读取表达库文件 {path}：{os_reason(e)}；请重新运行 drafter mine 生成表达库") from e
-    lines = [ln for ln in data.split(b"\n") if ln.strip()]
+    numbered = [(n, ln) for n, ln in enumerate(data.split(b"\n"), 1) if ln.strip()]
     try:
-        return json.loads(b"[" + b",".join(lines) + b"]")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        text = data.decode("utf-8", errors="replace")
-        for n, ln in enumerate(text.split("\n"), 1):
-            if ln.strip():
-                try:
-                    json.loads(ln)
-                except json.JSONDecodeError as e:
-                    raise BankError(
-                        f"表达库文件 {path} 第 {n} 行不是有效的 JSON（{e.msg}）；请修正该行，或重新运行 drafter mine"
-                    ) from e
-        raise
+        records = json.loads(b"[" + b",".join(ln for _, ln in numbered) + b"]")
+        if len(records) == len(numbered):
+            return [(n, rec) for (n, _), rec in zip(numbered, records, strict=True)]
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        pass
+    out = []
+    for n, ln in numbered:
+        try:
+            text = ln.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BankError(
+                f"表达库文件 {path} 第 {n} 行不是 UTF-8 编码（可能被另存为 GBK 等编码）；"
+                "请用 UTF-8 重新保存该文件，或重新运行 drafter mine 生成表达库"
+            ) from None
+        try:
+            out.append((n, json.loads(text)))
+        except json.JSONDecodeError as e:
+            raise BankError(f"表达库文件 {path} 第 {n} 行不是有效的 JSON（{e.msg}）；{_FIX}") from None
+        except RecursionError:
+            raise BankError(f"表达库文件 {path} 第 {n} 行嵌套过深，不是表达库记录；{_FIX}") from None
+    return out
 
 
-def _field_problem(rec: object) -> str:
+def _type_name(v: object) -> str:
+    return {str: "文本", int: "整数", float: "小数", bool: "true/false", list: "列表", dict: "对象",
+            type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _str_list(v: object) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _count_dict(v: object) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and _is_int(n) and n >= 0 for k, n in v.items())
+
+
+def _source_ok(src: object) -> bool:
+    return (
+        isinstance(src, dict) and isinstance(src.get("doc"), str) and _is_int(src.get("line"))
+        and ("lines" not in src or (isinstance(src["lines"], list) and all(_is_int(x) for x in src["lines"])))
+    )
+
+
+def _fact_ok(f: object) -> bool:
+    from drafter.kinds import FACT_TYPES
+
+    return isinstance(f, dict) and f.get("type") in FACT_TYPES and isinstance(f.get("text"), str)
+
+
+# field -> (check, what it should be)
+_FIELD_RULES: dict[str, tuple[Callable[[object], bool], str]] = {
+    "id": (lambda v: isinstance(v, str) and bool(v), "非空文本"),
+    "kind": (lambda v: v in PHRASE_KINDS, "类别代号之一（" + "、".join(PHRASE_KINDS) + "）"),
+    "text": (lambda v: isinstance(v, str), "文本"),
+    "items": (_str_list, "文本列表"),
+    "frame": (lambda v: v is None or isinstance(v, str), "文本或 null"),
+    "slots": (_str_list, "文本列表"),
+    "genre": (lambda v: isinstance(v, str), "文本"),
+    "genres": (_count_dict, "{文种: 次数} 对象"),
+    "level": (lambda v: isinstance(v, str), "文本"),
+    "levels": (_count_dict, "{层级: 次数} 对象"),
+    "year": (lambda v: v is None or _is_int(v), "整数或 null"),
+    "context": (lambda v: isinstance(v, str), "文本"),
+    "facts": (lambda v: isinstance(v, list) and all(_fact_ok(f) for f in v), "[{type, text}] 列表（type 为事实类型代号）"),
+    "terms": (_str_list, "文本列表"),
+    "keywords": (_str_list, "文本列表"),
+    "sources": (lambda v: isinstance(v, list) and all(_source_ok(x) for x in v), "[{doc, line}] 列表"),
+    "count": (lambda v: _is_int(v) and v >= 0, "非负整数"),
+}
+
+
+def record_problem(rec: object) -> str | None:
+    """What is wrong with a bank record (in 中文), or None when it is a valid phrase."""
     from dataclasses import MISSING, fields
 
     if not isinstance(rec, dict):
-        return "应为 JSON 对象"
+        return f"应为 JSON 对象（收到{_type_name(rec)}）"
     required = {f.name for f in fields(Phrase) if f.default is MISSING and f.default_factory is MISSING}
-    known = {f.name for f in fields(Phrase)}
     missing = sorted(required - rec.keys())
-    extra = sorted(rec.keys() - known)
-    return "；".join(
-        part for part in (f"缺少 {'、'.join(missing)}" if missing else "", f"多出 {'、'.join(extra)}" if extra else "") if part
-    ) or "字段类型不对"
+    extra = sorted(k for k in rec if k not in _FIELD_RULES)
+    if missing or extra:
+        return "；".join(
+            part for part in (f"缺少 {'、'.join(missing)}" if missing else "",
+                              f"多出 {'、'.join(map(str, extra))}" if extra else "") if part
+        )
+    for name, value in rec.items():
+        ok, want = _FIELD_RULES[name]
+        if not ok(value):
+            shown = json.dumps(value, ensure_ascii=False)
+            shown = shown if len(shown) <= 40 else shown[:40] + "…"
+            return f"字段 {name} 应为{want}，收到 {shown}"
+    return None
+
+
+def phrase_from_record(rec: object, path: Path | str, line: int) -> Phrase:
+    """A validated Phrase from a JSON record (or its text); BankError naming file and line."""
+    if isinstance(rec, str):
+        try:
+            rec = json.loads(rec)
+        except (json.JSONDecodeError, RecursionError):
+            raise BankError(f"表达库文件 {path} 第 {line} 行不是有效的 JSON；{_FIX}") from None
+    problem = record_problem(rec)
+    if problem:
+        raise BankError(f"表达库文件 {path} 第 {line} 行的记录字段不对（{problem}）；{_FIX}")
+    return Phrase(**rec)  # type: ignore[arg-type]
+
+
+def read_manifest(folder: Path) -> dict:
+    """The bank's manifest.json as a dict; BankError when it is unreadable or not an object."""
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise BankError(f"表达库清单 {path} 不是 UTF-8 编码；请重新运行 drafter mine") from None
+    except (OSError, ValueError, RecursionError) as e:
+        raise BankError(f"表达库清单 {path} 无法读取（{getattr(e, 'strerror', None) or e}）；请重新运行 drafter mine") from None
+    if not isinstance(manifest, dict):
+        raise BankError(f"表达库清单 {path} 应为 JSON 对象；请重新运行 drafter mine")
+    roots = manifest.get("roots", [])
+    if not (isinstance(roots, list) and all(isinstance(r, str) for r in roots)):
+        raise BankError(f"表达库清单 {path} 的 roots 应为路径列表；请重新运行 drafter mine")
+    return manifest
 
 
 def load_bank(bank: Path | str | None = None) -> Bank:
-    """Load the bank chosen by ``resolve_bank_dir``. Raises BankError with the fix."""
+    """Load every phrase of the bank chosen by ``resolve_bank_dir``, each record validated.
+
+    Raises BankError naming the file, line and field of a bad record.
+    """
     folder = resolve_bank_dir(bank)
     problem = half_state(folder)
     if problem:
@@ -499,13 +638,12 @@ def load_bank(bank: Path | str | None = None) -> Bank:
     if folder.exists() and not folder.is_dir():
         raise BankError(f"{folder} 是文件，不是文件夹；--bank（或 $DRAFTER_BANK）应指向 drafter mine 生成的表达库文件夹")
     if not folder.is_dir():
+        if folder.exists():
+            raise BankError(f"{folder} 是一个文件，不是表达库文件夹；请用 --bank 指定 drafter mine 生成的文件夹")
         raise BankError(f"表达库文件夹 {folder} 不存在；请先运行 drafter mine 生成，或用 --bank 指定")
     if not is_bank(folder):
         raise BankError(f"{folder} 不是 drafter 表达库（缺少 {MANIFEST}）；请先运行 drafter mine --out {folder}")
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise BankError(f"表达库清单 {folder / MANIFEST} 无法读取：{e}；请重新运行 drafter mine") from e
+    manifest = read_manifest(folder)
     import gc
 
     phrases: list[Phrase] = []
@@ -518,22 +656,39 @@ def load_bank(bank: Path | str | None = None) -> Bank:
             path = folder / f"{kind}.jsonl"
             if not path.exists():
                 continue
-            for n, rec in enumerate(_parse_jsonl(path), 1):
-                try:
-                    phrases.append(Phrase(**rec))
-                except TypeError as e:
-                    raise BankError(
-                        f"表达库文件 {path} 第 {n} 条记录字段不对（{_field_problem(rec)}）；请重新运行 drafter mine"
-                    ) from e
+            for n, rec in _parse_jsonl(path):
+                phrases.append(phrase_from_record(rec, path, n))
     finally:
         if was_enabled:
             gc.enable()
     return Bank(phrases, folder, manifest)
 
 
-def find_source(doc: str, bank_dir: Path | None) -> Path | None:
-    """Locate a cited source document for showing context."""
-    candidates = [Path(doc), Path.cwd() / doc]
+def corpus_root(path: Path | str) -> str:
+    """A corpus path as the manifest records it: absolute, symlinks resolved."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(path).absolute())
+
+
+def missing_source_note(doc: str, roots: Sequence[str]) -> str:
+    """Why a source's text cannot be shown: where it was mined from, and that it moved."""
+    where = [str(Path(r).parent / doc) for r in roots if doc == Path(r).name or doc.startswith(Path(r).name + "/")]
+    if where:
+        return f"原文件 {where[0]} 已不在原处（可能已移动、改名或删除），无法显示上下文；把它放回原处，或在语料所在的文件夹中运行本命令"
+    return f"找不到原文件 {doc}（表达库没有记录语料位置，或文件已移动），无法显示上下文；请在运行 drafter mine 时的文件夹中运行本命令"
+
+
+def find_source(doc: str, bank_dir: Path | None, roots: Sequence[str] = ()) -> Path | None:
+    """Locate a cited source document: under the corpus roots the manifest recorded,
+    then beside the bank, in the current folder, and the bundled seeds."""
+    candidates = []
+    for root in roots:
+        r = Path(root)
+        if doc == r.name or doc.startswith(r.name + "/"):
+            candidates.append(r.parent / doc)
+    candidates += [Path(doc), Path.cwd() / doc]
     if bank_dir is not None:
         candidates.append(bank_dir.resolve().parent / doc)
     candidates.append(data_dir("seeds").parent / doc)

@@ -12,6 +12,7 @@ asks for a phrase from the bank, ``none`` leaves the part out.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ TOP_KEYS = {
     "speaker": "发言人（单位职务和姓名）",
     "date": "日期",
     "topic": "主题词（用于挑选相关表达）",
+    "level": "层级：省/市/县/乡镇/企业/部门（用于挑选合适的称谓和表达；不写则按发言人和标题判断）",
+    "attendance": "出席人员（主持词用，如“出席今天会议的有…”）",
     "vars": "待填项的值（place、name、number 等）",
     "salutation": "称谓：auto / none / 原文",
     "opening": "开头：auto / none / 原文",
@@ -35,7 +38,7 @@ TOP_KEYS = {
     "closing": "结尾：auto / none / 原文",
     "sections": "各部分（heading、lead、points）",
 }
-SECTION_KEYS = ("heading", "lead", "points", "subsections")
+SECTION_KEYS = ("heading", "keywords", "lead", "points", "subsections")
 POINT_KEYS = ("text", "detail")
 CHOICE_KEYS = ("salutation", "opening", "pledge", "closing")
 
@@ -50,8 +53,9 @@ class Point:
 class Section:
     heading: str
     points: list[Point] = field(default_factory=list)
-    lead: str = NONE
+    lead: str = AUTO
     subsections: list[Section] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # asks for a parallel heading made of these words
 
 
 @dataclass
@@ -65,6 +69,8 @@ class Outline:
     speaker: str = ""
     date: str = ""
     topic: str = ""
+    level: str = ""
+    attendance: str = ""
     vars: dict[str, Any] = field(default_factory=dict)
     salutation: str = AUTO
     opening: str = AUTO
@@ -194,13 +200,41 @@ def _sections(v: _Validator, raw: Any, path: tuple[Any, ...], depth: int = 1) ->
         if not isinstance(item, dict):
             v.problem(p, "应为包含 heading 和 points 的映射")
             continue
-        v.unknown(item, SECTION_KEYS if depth < 2 else ("heading", "lead", "points"), p)
-        heading = v.text(item, "heading", (*p, "heading"), required=True)
-        lead = v.choice(item, "lead", (*p, "lead"), default=NONE)
+        v.unknown(item, SECTION_KEYS if depth < 2 else ("heading", "keywords", "lead", "points"), p)
+        keywords = _keywords(v, item.get("keywords"), (*p, "keywords"))
+        heading = v.text(item, "heading", (*p, "heading"), required=not keywords)
+        lead = v.choice(item, "lead", (*p, "lead"), default=AUTO)
         points = _points(v, item.get("points"), (*p, "points"))
         subs = _sections(v, item["subsections"], (*p, "subsections"), depth + 1) if item.get("subsections") else []
-        out.append(Section(heading, points, lead, subs))
+        out.append(Section(heading, points, lead, subs, keywords))
     return out
+
+
+def _keywords(v: _Validator, raw: Any, path: tuple[Any, ...]) -> list[str]:
+    """A section's key words: a list, or one string split at spaces and 、，."""
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        words = [w for w in re.split(r"[\s、，,；;]+", raw) if w]
+    elif isinstance(raw, list) and all(isinstance(w, (str, int)) and not isinstance(w, bool) for w in raw):
+        words = [str(w).strip() for w in raw if str(w).strip()]
+    else:
+        v.problem(path, "应为关键词列表，例如 [责任, 隐患]，或用空格分隔的一行字")
+        return []
+    if not words:
+        v.problem(path, "至少需要一个关键词")
+    return words
+
+
+def _level(v: _Validator, data: dict) -> str:
+    from drafter.draft.fit import LEVEL_ALIASES
+
+    value = v.text(data, "level", ("level",))
+    if value and value not in LEVEL_ALIASES:
+        names = "、".join(k for k in LEVEL_ALIASES if not k.isascii())
+        v.problem(("level",), f"未知层级“{value}”；可写：{names}")
+        return ""
+    return value
 
 
 def _vars(v: _Validator, raw: Any) -> dict[str, Any]:
@@ -255,6 +289,8 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
         speaker=v.text(data, "speaker", ("speaker",)),
         date=v.text(data, "date", ("date",)),
         topic=topic,
+        level=_level(v, data),
+        attendance=v.text(data, "attendance", ("attendance",)),
         vars=_vars(v, data.get("vars")),
         **{k: v.choice(data, k, (k,)) for k in CHOICE_KEYS},
     )
@@ -266,6 +302,15 @@ def parse_outline(text: str, source: str = "outline.yaml") -> Outline:
 def load_outline(path: Path | str) -> Outline:
     """Read and validate an outline file."""
     path = Path(path)
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # reported by the read below, with its own reason
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        kind = "命名管道（FIFO）" if stat.S_ISFIFO(mode) else "设备或套接字等特殊文件"
+        raise OutlineError(f"提纲 {path} 是{kind}，不是普通文件；请指定一个 YAML 提纲文件")
     try:
         data = path.read_bytes()
     except FileNotFoundError as e:

@@ -1,7 +1,7 @@
 """Masks in the corpus (``*``, ``**``, ``X``, ``XX``, ``××``) become named slots.
 
 A mask is a run of ``*``, of upper-case ``X`` not touching other Latin
-letters, or of ``×``. Its slot name is picked from the characters around it,
+letters, or of ``×`` (except between digits: ``7×24小时`` is a time, not a mask). Its slot name is picked from the characters around it,
 first rule that matches wins:
 
 =========  ======================================================  ======================
@@ -18,9 +18,9 @@ industry   followed by 产业 行业 链                                 ``XX产
 name       anything else                                           ``*发展特色`` → ``{{name}}发展特色``
 =========  ======================================================  ======================
 
-Province-level names left unmasked in a corpus are slotted as ``place`` too,
-so a phrase mined from one province's speech does not carry its name into
-another's draft: ``美丽河北`` → ``美丽{{place}}``.
+Place names left unmasked in a corpus stay as written: they are facts of the
+speech they came from (``drafter.bank.facts``), not slots, so the composer
+can tell ``美丽河北`` from a blank to fill.
 
 >>> slotify("尊敬的**市长，各位市领导，同志们：")
 '尊敬的{{name}}市长，各位市领导，同志们：'
@@ -32,11 +32,7 @@ from __future__ import annotations
 
 import re
 
-MASK = re.compile(r"\*+|(?<![A-Za-z])X+(?![A-Za-z])|×+")
-PROVINCES = re.compile(
-    "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
-)
+MASK = re.compile(r"\*+|(?<![A-Za-z])X+(?![A-Za-z])|(?<![0-9])×+|×+(?![0-9])")
 SLOT = re.compile(r"\{\{([A-Za-z_]\w*)\}\}")  # {{1}} is a frame hole, not a slot
 
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
@@ -62,8 +58,11 @@ def slot_for(before: str, after: str) -> str:
 
 
 def slotify(text: str) -> str:
-    """Replace every mask (and province name) with its named slot ``{{name}}``."""
-    text = PROVINCES.sub("{{place}}", text)
+    """Replace every mask with its named slot ``{{name}}``.
+
+    >>> slotify("7×24小时服务，××同志")
+    '7×24小时服务，{{name}}同志'
+    """
     if "*" not in text and "X" not in text and "×" not in text:
         return text
     out: list[str] = []

@@ -1,0 +1,243 @@
+"""What a phrase knows: its content words (``terms``) and the specific facts it carries.
+
+A fact is something true of one speech and wrong in another: a year, a date, a
+statistic, a numbered meeting (十二届三次全会), a place (杭州, 驻陕, 来川视察), a person,
+an organisation, an event (疫情) or a plan period (“十四五”). Masks in the
+corpus became slots and are not facts.
+
+Facts are found by rules on the text plus one jieba tokenisation, whose words
+are looked up in jieba's own part-of-speech table (ns/nr/nt) only where the
+context tells (a person before 同志/书记…, an organisation that is not a
+central organ, a place with an administrative suffix). The same tokenisation
+gives the phrase's ``terms``.
+
+>>> [f["type"] + ":" + f["text"] for f in find_facts("省委十二届三次全会提出，2025年增长7.9%。")]
+['meeting:十二届三次全会', 'year:2025年', 'statistic:7.9%']
+>>> find_facts("坚持稳中求进工作总基调，推动高质量发展。")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from drafter.bank.places import ABBREVIATIONS, PLACE_NAMES
+from drafter.bank.terms import content_terms
+from drafter.kinds import SET_SEPARATOR
+from drafter.text.slots import SLOT
+
+_CN = "一二三四五六七八九十"
+_CN0 = "〇零○一二三四五六七八九十"
+_YEAR_CN = "〇零○一二三四五六七八九"
+
+# Organisations every speech may name: central organs and bare levels are not facts.
+_GENERIC_ORGS = frozenset(
+    "党中央 中共中央 国务院 中央 全国人大 全国政协 中央军委 中央政治局 中央委员会 人大 政协 "
+    "省委 市委 县委 区委 党委 政府 省政府 市政府 县政府 区政府 纪委 监委 人民政府 "
+    "全国人大常委会 人大常委会 中纪委 国家监委 党组 支部 党支部".split()
+)
+_GENERIC_ORG_HEADS = ("省委", "市委", "县委", "区委", "省政", "市政", "县政", "中央", "中共", "全国", "国务", "国家", "党中")
+_ORG_SUFFIXES = (
+    "委", "委员会", "局", "厅", "部", "办", "院", "大学", "学院", "学校", "中学", "小学", "医院", "公司", "集团",
+    "银行", "社", "所", "中心", "协会", "联合会", "厂", "会", "署", "处", "站", "台", "馆", "团",
+)
+_PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村", "街道")
+_GENERIC_PLACE_HEADS = frozenset("全 我 本 该 各 外 兄 新 老 城 郊 山 农 社 景 辖 试 示 园 开 省 市 县 区 镇 乡 村 街 地 县 农 欠 贫 重 灾 边 老 民".split())
+_TITLES = frozenset(
+    "同志 书记 副书记 总书记 省长 副省长 市长 副市长 县长 副县长 区长 主任 副主任 部长 副部长 局长 厅长 "
+    "处长 科长 主席 委员 总经理 董事长 院士 教授 先生 女士 代表 委员长 总理".split()
+)
+_BEFORE_NAME = frozenset("记者 通讯员 作者 主持人 报告人 摄影".split())
+# A national leader's name in a standing formula (…新时代…思想, …总书记重要讲话) is not one speech's fact.
+_FORMULA_AFTER = re.compile(r"^(?:新时代|总书记|同志为核心|生态文明思想|法治思想|经济思想|强军思想|外交思想|文化思想|思想|理论|重要)")
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+# --- rules on the text ----------------------------------------------------------------
+
+_UNITS = (
+    r"(?:个百分点|百分点|万亿元|亿元|万元|千元|元|美元|亿美元|万亿|亿|万|千瓦时|万千瓦|千瓦|瓦|公里|平方公里|"
+    r"平方米|立方米|亩|公顷|吨|万吨|人次|户|家|所|座|辆|台|倍|千米|米|名|人)"
+)
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("meeting", re.compile(
+        rf"[{_CN}\d]+届[{_CN}\d]+(?:次|中)(?:全会|全体(?:扩大)?会议|会议)|[{_CN}]+中全会|"
+        rf"第[{_CN}百\d]+次(?:党代会|党员代表大会|代表大会|全体(?:扩大)?会议|全会|常委会(?:议)?)|"
+        rf"(?:党的)?(?:十[{_CN[:9]}]|二十[一二]?)大(?=精神|以来|报告|召开|胜利|代表|部署|作出|提出|擘画|明确|强调|和|、|，|。|”|$)|"
+        rf"党的[{_CN}]+大"
+    )),
+    ("period", re.compile(rf"十[{_CN[:9]}]五(?:规划|时期|期间|开局|收官|末|初|以来)?")),
+    ("date", re.compile(
+        rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|(?:[{_YEAR_CN}]{{4}}年)?[{_CN}]{{1,3}}月[{_CN}]{{1,3}}日"
+    )),
+    ("year", re.compile(rf"(?<![\d.])(?:1[89]\d\d|20\d\d)年(?!代)|[{_YEAR_CN}]{{4}}年(?!代)")),
+    ("statistic", re.compile(
+        rf"(?<![×xX*\d.])\d+(?:\.\d+)?\s*[%％‰]|百分之[{_CN0}两点]+|"
+        rf"(?<![×xX*\d.A-Za-z])\d+(?:\.\d+)?(?:余|多)?{_UNITS}|"
+        rf"(?<![×xX*\d.A-Za-z])\d+\.\d+(?![年月日\d])|"
+        rf"(?<![{_CN0}])[一二三四五六七八九十两][{_CN0}两百千]*(?:点[{_CN0}]+)?(?:万亿|亿|万)(?:元|人|吨|亩|千瓦|户|家|人次)?|"
+        rf"(?:增长|下降|提高|达到|达)[{_CN0}]+点[{_CN0}]+"
+    )),
+    ("event", re.compile(
+        r"新冠(?:肺炎)?(?:疫情)?|疫情|抗疫|非典|[\u4e00-\u9fff]{2}地震|地震|洪灾|洪涝灾害|特大暴雨|汛情|台风|"
+        r"(?:冬|残|亚|青)?奥会|奥运会|世博会|进博会|服贸会|广交会|亚运会|大运会|全运会|"
+        r"(?:\d+|[一二三四五六七八九十百]+)周年|建党百年|"
+        r"(?:总书记|总理|委员长|领导同志)[^，。；]{0,8}(?:考察|视察|来到)|(?:考察|视察|调研)(?:我|本)(?:省|市|县|区|州|镇|乡|村|公司|集团)"
+    )),
+)
+_PLACE_RX = re.compile("|".join(sorted(map(re.escape, PLACE_NAMES), key=len, reverse=True)))
+# Names that are also ordinary words: a place only with an administrative suffix.
+_AMBIGUOUS_PLACES = frozenset("大庆 新乡 安顺".split())
+_SPIRIT = re.compile(r"^(?:精神|时期|道路)")
+_ABBR_RX = re.compile(
+    rf"(?:来|驻|援|赴|入|进|在|离|回|出|抵)([{ABBREVIATIONS}])"
+    r"(?=视察|考察|调研|工作|期间|部队|单位|企业|高校|干部|人员|央企|机构|指导|检查|慰问|投资|兴业|"
+    r"创业|办学|院校|学习|访问|参加|出席|举办|召开|以来|时|的|后|[，。、；！？]|$)"
+)
+_ALWAYS_ABBR = re.compile(r"援(?:疆|藏|青|黔)|川渝|陕甘宁|京津冀|沪苏浙皖|长三角|珠三角")
+_PHOTO = re.compile(r"(?:记者|通讯员)\s*([\u4e00-\u9fff]{2,3})(?:\s*摄|\s*报道|(?=[，。\s]))")
+
+
+def _rule_facts(text: str) -> list[tuple[int, str, str]]:
+    found: list[tuple[int, str, str]] = []
+    for kind, rx in _RULES:
+        for m in rx.finditer(text):
+            found.append((m.start(), kind, m.group().strip()))
+    for m in _PLACE_RX.finditer(text):
+        name = m.group()
+        after = text[m.end() : m.end() + 2]
+        if name in _AMBIGUOUS_PLACES and not after.startswith(("市", "县")):
+            continue
+        if _SPIRIT.match(after):  # 延安精神, 井冈山精神: a national spirit, not a place
+            continue
+        found.append((m.start(), "place", name))
+    for m in _ABBR_RX.finditer(text):
+        found.append((m.start(), "place", m.group()))
+    for m in _ALWAYS_ABBR.finditer(text):
+        found.append((m.start(), "place", m.group()))
+    for m in _PHOTO.finditer(text):
+        found.append((m.start(1), "person", m.group(1)))
+    return found
+
+
+# --- jieba -----------------------------------------------------------------------------
+
+_TAGS: dict[str, str] | None = None
+
+
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tags of its names (nr*, ns, nt), read once from its dictionary."""
+    global _TAGS
+    if _TAGS is None:
+        import jieba
+
+        tags: dict[str, str] = {}
+        with jieba.get_dict_file() as f:
+            for raw in f:
+                parts = raw.split()
+                if len(parts) >= 3 and parts[2] in (b"nr", b"nrfg", b"nrt", b"ns", b"nt"):
+                    tags[parts[0].decode("utf-8")] = parts[2].decode()
+        _TAGS = tags
+    return _TAGS
+
+
+def prepare() -> None:
+    """Load jieba and the tag table (call in the parent before forking workers)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    _tags()
+
+
+def _is_han_word(w: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in w)
+
+
+def _token_facts(words: Sequence[str], text: str) -> list[tuple[int, str, str]]:
+    import jieba
+
+    tags = _tags()
+    freq = jieba.dt.FREQ
+    found: list[tuple[int, str, str]] = []
+    pos = 0
+    offsets = []
+    for w in words:
+        at = text.find(w, pos)
+        offsets.append(at if at >= 0 else pos)
+        if at >= 0:
+            pos = at + len(w)
+    for i, w in enumerate(words):
+        if len(w) < 2 or not _is_han_word(w):
+            continue
+        tag = tags.get(w)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        prev = words[i - 1] if i > 0 else ""
+        if tag == "nt":
+            if w not in _GENERIC_ORGS and not w.startswith(_GENERIC_ORG_HEADS) and w.endswith(_ORG_SUFFIXES):
+                found.append((offsets[i], "org", w))
+        elif tag == "ns":
+            if (
+                len(w) >= 3 and w.endswith(_PLACE_SUFFIXES) and w[0] not in _GENERIC_PLACE_HEADS
+                and not w.endswith(("小区", "园区", "社区", "景区", "城区", "片区", "辖区", "新区", "地区", "山区", "农村"))
+            ):
+                found.append((offsets[i], "place", w))
+        elif (tag in ("nr", "nrfg", "nrt") or (w not in freq and w[0] in _SURNAMES)) and len(w) <= 4:
+            rest = text[offsets[i] + len(w):]
+            if _FORMULA_AFTER.match(rest):
+                continue
+            if (nxt in _TITLES or (nxt.startswith("副") and nxt[1:] in _TITLES)) or prev in _BEFORE_NAME:
+                found.append((offsets[i], "person", w))
+    return found
+
+
+def _clean(text: str) -> str:
+    """Slots and set separators out of the way (a slot is never a fact or a term)."""
+    return SLOT.sub("，", text.replace(SET_SEPARATOR, "，"))
+
+
+def _dedupe(found: list[tuple[int, str, str]]) -> list[dict]:
+    out: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for _, kind, text in sorted(found, key=lambda f: (f[0], f[1])):
+        if (kind, text) in seen:
+            continue
+        # a place inside a longer place or organisation already found says nothing new
+        if kind == "place" and any(text in o["text"] and text != o["text"] for o in out if o["type"] in ("place", "org")):
+            continue
+        seen.add((kind, text))
+        out.append({"type": kind, "text": text})
+    return out
+
+
+def find_facts(text: str, words: Sequence[str] | None = None) -> list[dict]:
+    """The facts a phrase carries, in order: ``[{"type": T, "text": "..."}]``.
+
+    Without ``words`` only the rules run (no jieba).
+    """
+    clean = _clean(text)
+    found = _rule_facts(clean)
+    if words is not None:
+        found.extend(_token_facts(words, clean))
+    return _dedupe(found)
+
+
+def tokenise(text: str) -> list[str]:
+    """jieba's words of a text (slots removed)."""
+    import jieba
+
+    return [w for w in jieba.lcut(_clean(text)) if w.strip()]
+
+
+@lru_cache(maxsize=200_000)
+def annotate(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """One jieba pass: (terms, facts as (type, text) pairs) of a phrase text."""
+    words = tokenise(text)
+    facts = find_facts(text, words)
+    return tuple(content_terms(words)), tuple((f["type"], f["text"]) for f in facts)

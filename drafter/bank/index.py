@@ -1,0 +1,643 @@
+"""The bank's index: one sqlite file beside the JSON Lines, written by ``drafter mine``.
+
+The JSON Lines stay the readable, diffable source; the index answers
+``phrases search|show|stats|list`` and the composer's retrieval without
+loading them, so a command's cost does not grow with the bank:
+
+* ``phrases``: one row per phrase (kind, genre, level, year, has_facts, count,
+  text) and its JSON record;
+* ``text_fts``: FTS5 with the trigram tokenizer over the texts (substring
+  search), when this sqlite has it; otherwise search scans ``text`` with LIKE;
+* ``postings`` (term, kind → packed arrays of phrase rowids, BM25 impacts and
+  counts in rowid order, and the ``HEAD`` highest impacts apart) over each
+  phrase's terms and, weighted lower, its context's terms;
+  ``df`` (term, df) counted over phrases. A query reads one row per term and
+  kind and sums idf × impact in memory: no per-posting SQL rows;
+* ``meta``: the signature of the JSON Lines files it was built from (size,
+  mtime and SHA-1 of each), the statistics ``phrases stats`` shows, avgdl.
+
+``BankIndex.open`` refuses an index that is missing or older than the JSON
+Lines (``BankError`` saying to run ``drafter mine``). Nothing here imports
+jieba: ``tokens`` splits a query by longest match against the index's own
+vocabulary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+from array import array
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.errors import BankError, UsageError
+from drafter.kinds import FACT_TYPES, PHRASE_KINDS
+
+if TYPE_CHECKING:
+    from drafter.bank.store import Phrase
+
+INDEX = "index.sqlite"
+SCHEMA = 3
+K1 = 1.2
+B = 0.75
+CONTEXT_WEIGHT = 0.5  # a term of the heading a phrase stood under counts half a term of its own
+MAX_TERM = 12  # longest vocabulary word tried by ``tokens``
+HEAD = 128  # postings of a common word read when gathering candidates (see BankIndex._ranked)
+_REBUILD = "请运行 drafter mine 重新生成"
+
+
+def _signed_files(folder: Path) -> list[str]:
+    from drafter.bank.store import MANIFEST
+
+    return [*(f"{k}.jsonl" for k in PHRASE_KINDS), MANIFEST]
+
+
+def _file_sig(path: Path) -> list | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return [st.st_size, st.st_mtime_ns, _sha1(path)]
+
+
+def _sha1(path: Path) -> str:
+    h = hashlib.sha1()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def signature(folder: Path) -> dict[str, list | None]:
+    """{file: [size, mtime_ns, sha1] or None} for the bank's JSON Lines files and manifest."""
+    return {name: _file_sig(folder / name) for name in _signed_files(folder)}
+
+
+# --- building ---------------------------------------------------------------------------
+
+
+def _longest_match(text: str, known: Collection[str], longest: int) -> list[str]:
+    """Forward maximum matching of ``text`` against a vocabulary (words of 2+ characters)."""
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        for size in range(min(longest, n - i), 1, -1):
+            w = text[i : i + size]
+            if w in known:
+                out.append(w)
+                i += size
+                break
+        else:
+            i += 1
+    return out
+
+
+def _tag(values: Iterable[str]) -> str:
+    """Keys as a searchable column: ``,report,seminar,``."""
+    return "," + ",".join(values) + ","
+
+
+def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
+    """Write ``folder/index.sqlite`` for ``phrases`` (the bank's JSON Lines must already be there)."""
+    from drafter.bank.store import dump_line
+    from drafter.bank.terms import content_terms
+
+    folder = Path(folder)
+    path = folder / INDEX
+    tmp = folder / (INDEX + ".tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    vocab = {t for p in phrases for t in p.terms}
+    longest = max((len(t) for t in vocab), default=2)
+    context_terms: dict[str, list[str]] = {}
+    df: Counter[str] = Counter()
+    rows = []
+    postings = []
+    lengths = []
+    docs: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    by_genre: Counter[str] = Counter()
+    by_level: Counter[str] = Counter()
+    by_year: Counter[str] = Counter()
+    by_fact: Counter[str] = Counter()
+    with_facts = 0
+    for rowid, p in enumerate(phrases, 1):
+        ctx = context_terms.get(p.context)
+        if ctx is None:
+            ctx = context_terms[p.context] = content_terms(_longest_match(p.context, vocab, longest))
+        tf: dict[str, float] = {}
+        for t in p.terms:
+            tf[t] = tf.get(t, 0.0) + 1.0
+        for t in ctx:
+            tf[t] = tf.get(t, 0.0) + CONTEXT_WEIGHT
+        dl = len(p.terms) + CONTEXT_WEIGHT * len(ctx)
+        lengths.append(dl)
+        for t, v in tf.items():
+            postings.append((t, p.kind, rowid, v, dl, p.count))
+            df[t] += 1
+        rows.append((
+            rowid, p.id, p.kind, p.genre, _tag(p.genres), p.level, _tag(p.levels), p.year,
+            1 if p.facts else 0, p.count, p.text, dump_line(p),
+        ))
+        by_kind[p.kind] += 1
+        by_genre[p.genre] += 1
+        by_level[p.level] += 1
+        if p.year is not None:
+            by_year[str(p.year)] += 1
+        if p.facts:
+            with_facts += 1
+            for t in {f["type"] for f in p.facts}:
+                by_fact[t] += 1
+        for d in {s["doc"] for s in p.sources}:
+            docs[d] += 1
+    stats = {
+        "phrases": len(phrases),
+        "by_kind": {k: by_kind.get(k, 0) for k in PHRASE_KINDS},
+        "by_genre": dict(by_genre.most_common()),
+        "by_level": dict(by_level.most_common()),
+        "by_year": dict(sorted(by_year.items(), reverse=True)),
+        "with_facts": with_facts,
+        "by_fact": {t: by_fact[t] for t in FACT_TYPES if by_fact.get(t)},
+        "top_sources": docs.most_common(10),
+    }
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE phrases (
+                rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                genre TEXT NOT NULL, genres TEXT NOT NULL, level TEXT NOT NULL, levels TEXT NOT NULL,
+                year INTEGER, has_facts INTEGER NOT NULL, count INTEGER NOT NULL,
+                text TEXT NOT NULL, record TEXT NOT NULL);
+            CREATE INDEX phrases_kind ON phrases (kind);
+            CREATE TABLE postings (term TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+                pids BLOB NOT NULL, impacts BLOB NOT NULL, counts BLOB NOT NULL,
+                head_pids BLOB NOT NULL, head_impacts BLOB NOT NULL, head_counts BLOB NOT NULL,
+                PRIMARY KEY (term, kind)) WITHOUT ROWID;
+            CREATE TABLE df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+            """
+        )
+        con.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        # BM25's term-frequency part is fixed once the bank is: store it (``impact``), so a
+        # query only sums idf × impact over the postings of its terms.
+        avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
+        postings.sort()
+        packed = []
+        for (t, kind), group in groupby(postings, key=lambda r: (r[0], r[1])):
+            rows = [(pid, tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl)), count)
+                    for _, _, pid, tf, dl, count in group]  # rowid order
+            head = sorted(rows, key=lambda r: (-r[1], r[0]))[:HEAD] if len(rows) > HEAD else []
+            packed.append((
+                t, kind, len(rows),
+                *(_pack(c, [r[i] for r in rows]) for i, c in enumerate("idi")),
+                *(_pack(c, [r[i] for r in head]) for i, c in enumerate("idi")),
+            ))
+        con.executemany("INSERT INTO postings VALUES (?,?,?,?,?,?,?,?,?)", packed)
+        con.executemany("INSERT INTO df VALUES (?,?)", sorted(df.items()))
+        fts = _has_trigram(con)
+        if fts:
+            con.execute("CREATE VIRTUAL TABLE text_fts USING fts5(text, content='phrases', content_rowid='rowid', tokenize='trigram')")
+            con.execute("INSERT INTO text_fts (rowid, text) SELECT rowid, text FROM phrases")
+        meta = {
+            "schema": SCHEMA,
+            "signature": signature(folder),
+            "stats": stats,
+            "avgdl": avgdl,
+            "longest": longest,
+            "fts": fts,
+        }
+        con.executemany("INSERT INTO meta VALUES (?,?)", [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()])
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _pack(code: str, values: Sequence) -> bytes:
+    """Numbers as little-endian bytes (the index is the same file on every machine)."""
+    arr = array(code, values)
+    if sys.byteorder == "big":
+        arr.byteswap()
+    return arr.tobytes()
+
+
+def _unpack(code: str, data: bytes) -> array:
+    arr = array(code)
+    arr.frombytes(data)
+    if sys.byteorder == "big":
+        arr.byteswap()
+    return arr
+
+
+def _has_trigram(con: sqlite3.Connection) -> bool:
+    """FTS5 with the trigram tokenizer (sqlite ≥ 3.34, built with FTS5)."""
+    try:
+        con.execute("CREATE VIRTUAL TABLE temp.probe USING fts5(x, tokenize='trigram')")
+        con.execute("DROP TABLE temp.probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+# --- reading ----------------------------------------------------------------------------
+
+_YEAR_RANGE = re.compile(r"^\s*(\d{4})?\s*(?:(-|－|—|~|～|至)\s*(\d{4})?)?\s*$")
+
+
+def parse_years(year: int | str | tuple[int | None, int | None] | None) -> tuple[int | None, int | None] | None:
+    """``2024`` → (2024, 2024); ``"2020-"`` → (2020, None); ``"-2019"``; ``"2020-2024"``.
+
+    >>> parse_years("2020-"), parse_years(2024), parse_years(None)
+    ((2020, None), (2024, 2024), None)
+    """
+    if year is None:
+        return None
+    if isinstance(year, tuple):
+        return year
+    if isinstance(year, int):
+        return (year, year)
+    m = _YEAR_RANGE.match(str(year))
+    if not m or not (m.group(1) or m.group(3)):
+        raise UsageError(f"年份“{year}”无法识别；请写成 2024、2020-（此后）、-2019（此前）或 2020-2024")
+    lo = int(m.group(1)) if m.group(1) else None
+    hi = int(m.group(3)) if m.group(3) else None
+    if not m.group(2):
+        hi = lo
+    return lo, hi
+
+
+class BankIndex:
+    """Read access to a bank through its index. Open with ``BankIndex.open(bank_dir)``."""
+
+    def __init__(self, folder: Path, con: sqlite3.Connection, meta: dict) -> None:
+        self.path = folder
+        self._con = con
+        self._meta = meta
+        self._avgdl = float(meta.get("avgdl") or 1.0) or 1.0
+        self._n = int(meta["stats"]["phrases"])
+        self._longest = int(meta.get("longest") or MAX_TERM)
+        self._fts = bool(meta.get("fts"))
+        self._manifest: dict | None = None
+
+    # -- opening
+
+    @classmethod
+    def open(cls, bank_dir: Path | str) -> BankIndex:
+        """Open the index of a bank folder; BankError when it is missing, damaged or stale."""
+        from drafter.bank.store import MANIFEST, is_bank
+
+        folder = Path(bank_dir)
+        if not folder.is_dir():
+            if folder.exists():
+                raise BankError(f"{folder} 是一个文件，不是表达库文件夹；请用 --bank 指定 drafter mine 生成的文件夹")
+            raise BankError(f"表达库文件夹 {folder} 不存在；请先运行 drafter mine 生成，或用 --bank 指定")
+        if not is_bank(folder):
+            raise BankError(f"{folder} 不是 drafter 表达库（缺少 {MANIFEST}）；请先运行 drafter mine --out {folder}")
+        path = folder / INDEX
+        stale = f"表达库 {folder} 缺少索引（或索引已过期）；{_REBUILD}"
+        if not path.is_file():
+            raise BankError(stale)
+        try:
+            con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+            meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
+        except (sqlite3.Error, ValueError) as e:
+            raise BankError(f"表达库 {folder} 的索引 {INDEX} 已损坏（{e}）；{_REBUILD}") from e
+        if meta.get("schema") != SCHEMA or not isinstance(meta.get("stats"), dict):
+            con.close()
+            raise BankError(stale)
+        if not _fresh(folder, meta.get("signature") or {}):
+            con.close()
+            raise BankError(stale)
+        return cls(folder, con, meta)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> BankIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def manifest(self) -> dict:
+        if self._manifest is None:
+            from drafter.bank.store import read_manifest
+
+            self._manifest = read_manifest(self.path)
+        return self._manifest
+
+    # -- records
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        try:
+            return self._con.execute(sql, params).fetchall()
+        except sqlite3.Error as e:
+            raise BankError(f"表达库 {self.path} 的索引 {INDEX} 无法读取（{e}）；{_REBUILD}") from e
+
+    def _phrases(self, rowids: Sequence[int]) -> list[Phrase]:
+        """Phrases for rowids, in the order given.
+
+        Records were validated when the index was built, and the index is used
+        only while the JSON Lines are those it was built from, so decoding here
+        checks only that a record fits ``Phrase``.
+        """
+        from drafter.bank.store import Phrase
+
+        out: dict[int, Phrase] = {}
+        ids = list(rowids)
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for rowid, record in self._query(f"SELECT rowid, record FROM phrases WHERE rowid IN ({marks})", part):
+                try:
+                    out[rowid] = Phrase(**json.loads(record))
+                except (TypeError, ValueError, RecursionError) as e:
+                    raise BankError(f"表达库 {self.path} 的索引 {INDEX} 第 {rowid} 条记录已损坏；{_REBUILD}") from e
+        return [out[r] for r in ids if r in out]
+
+    def get(self, pid_prefix: str) -> Phrase:
+        """The phrase whose id is (or starts with) ``pid_prefix``; BankError naming the fix otherwise."""
+        pid = pid_prefix.strip()
+        rows = self._query("SELECT rowid FROM phrases WHERE id = ?", (pid,))
+        if not rows:
+            if len(pid) < 4:
+                raise BankError(f"编号 {pid} 太短；请至少写前 4 位，如 drafter phrases show {pid}xx")
+            rows = self._query(
+                "SELECT rowid FROM phrases WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", (pid, pid + "\uffff")
+            )
+            if len(rows) > 1:
+                (n,) = self._query("SELECT COUNT(*) FROM phrases WHERE id >= ? AND id < ?", (pid, pid + "\uffff"))[0]
+                raise BankError(f"编号 {pid} 对应 {n} 个条目；请多写几位")
+            if not rows:
+                raise BankError(f"表达库中没有编号为 {pid} 的条目；请用 drafter phrases list 或 search 查看可用编号")
+        return self._phrases([rows[0][0]])[0]
+
+    # -- filters
+
+    def _where(self, kind: str | None, genre: str | None, level: str | None, year, no_facts: bool,
+               alias: str = "") -> tuple[str, list]:
+        a = alias + "." if alias else ""
+        parts: list[str] = []
+        params: list = []
+        if kind is not None:
+            parts.append(f"{a}kind = ?")
+            params.append(kind)
+        if genre is not None:
+            parts.append(f"{a}genres LIKE ?")
+            params.append(f"%,{genre},%")
+        if level is not None:
+            parts.append(f"{a}levels LIKE ?")
+            params.append(f"%,{level},%")
+        years = parse_years(year)
+        if years is not None:
+            lo, hi = years
+            if lo is not None:
+                parts.append(f"{a}year >= ?")
+                params.append(lo)
+            if hi is not None:
+                parts.append(f"{a}year <= ?")
+                params.append(hi)
+        if no_facts:
+            parts.append(f"{a}has_facts = 0")
+        return (" AND ".join(parts) or "1"), params
+
+    def count(self, *, kind: str | None = None, genre: str | None = None, level: str | None = None,
+              year: int | str | None = None, no_facts: bool = False) -> int:
+        where, params = self._where(kind, genre, level, year, no_facts)
+        return int(self._query(f"SELECT COUNT(*) FROM phrases WHERE {where}", params)[0][0])
+
+    def select(self, *, kind: str | None = None, genre: str | None = None, level: str | None = None,
+               year: int | str | None = None, no_facts: bool = False, limit: int = 0) -> list[Phrase]:
+        """Phrases matching the filters in bank order (kind, then source); ``limit`` 0: all."""
+        where, params = self._where(kind, genre, level, year, no_facts)
+        sql = f"SELECT rowid FROM phrases WHERE {where} ORDER BY rowid"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._phrases([r[0] for r in self._query(sql, params)])
+
+    # -- search
+
+    def _substring(self, q: str, where: str, params: list, limit: int) -> tuple[int, list[int]]:
+        """(how many phrases contain ``q``, the best ``limit`` of them: most occurrences,
+        then most frequent, then bank order), counted and sorted inside sqlite."""
+        if self._fts and len(q) >= 3:
+            source = "text_fts JOIN phrases p ON p.rowid = text_fts.rowid"
+            match, arg = "text_fts MATCH ?", '"' + q.replace('"', '""') + '"'
+        else:
+            source = "phrases p"
+            match = "p.text LIKE ? ESCAPE '\\'"
+            arg = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        (total,) = self._query(f"SELECT COUNT(*) FROM {source} WHERE {match} AND {where}", [arg, *params])[0]
+        occurrences = "(length(p.text) - length(replace(p.text, ?, ''))) / length(?)"
+        sql = (f"SELECT p.rowid FROM {source} WHERE {match} AND {where} "
+               f"ORDER BY {occurrences} DESC, p.count DESC, p.rowid")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return int(total), [r[0] for r in self._query(sql, [arg, *params, q, q])]
+
+    def search_page(self, query: str, *, kind: str | None = None, genre: str | None = None,
+                    level: str | None = None, year: int | str | None = None, no_facts: bool = False,
+                    limit: int = 50) -> tuple[int, list[Phrase]]:
+        """(how many phrases contain the query, the page: those first, then phrases
+        sharing its words by BM25, at most ``limit``; 0: all). See ``search``."""
+        q = query.strip()
+        if not q:
+            return 0, []
+        where, params = self._where(kind, genre, level, year, no_facts, alias="p")
+        total, order = self._substring(q, where, params, limit)
+        room = (limit - len(order)) if limit else 0
+        terms = self.tokens(q) if (room > 0 or not limit) else []
+        if terms:
+            seen = set(order)
+            order += [pid for _, pid in self._bm25(terms, where, params, room, seen, kind)]
+        return total, self._phrases(order)
+
+    def search(self, query: str, *, kind: str | None = None, genre: str | None = None,
+               level: str | None = None, year: int | str | None = None, no_facts: bool = False,
+               limit: int = 50) -> list[Phrase]:
+        """Phrases containing ``query`` (most occurrences, then most frequent, first), then
+        phrases sharing its words (BM25), filtered; at most ``limit`` (0: all)."""
+        return self.search_page(query, kind=kind, genre=genre, level=level, year=year,
+                                no_facts=no_facts, limit=limit)[1]
+
+    # -- retrieval
+
+    def tokens(self, text: str) -> list[str]:
+        """The index's vocabulary words in ``text``, by longest match (no jieba).
+
+        One query for all substrings of 2 … ``longest`` characters, so the cost
+        follows the text's length, not the bank's size.
+        """
+        from drafter.bank.terms import STOP_WORDS
+
+        cands: set[str] = set()
+        n = len(text)
+        for i in range(n):
+            for size in range(2, min(self._longest, n - i) + 1):
+                cands.add(text[i : i + size])
+        if not cands:
+            return []
+        known: set[str] = set()
+        items = sorted(cands)
+        for start in range(0, len(items), 900):
+            part = items[start : start + 900]
+            marks = ",".join("?" * len(part))
+            known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
+        return [w for w in _longest_match(text, known, self._longest) if w not in STOP_WORDS]
+
+    def _lists(self, terms: Sequence[str], kind: str | None, whole: bool) -> list[tuple]:
+        """Per query term and kind, in one query: (weight, pids, impacts, counts) in rowid
+        order, and the head (the ``HEAD`` highest impacts) of a longer list, or None.
+        The weight is idf × the term's frequency in the query."""
+        qtf = Counter(terms)
+        marks = ",".join("?" * len(qtf))
+        cols = "po.pids, po.impacts, po.counts, po.head_pids, po.head_impacts, po.head_counts"
+        sql = f"SELECT d.term, d.df, {cols} FROM df d JOIN postings po ON po.term = d.term WHERE d.term IN ({marks})"
+        params: list = list(qtf)
+        if kind is not None:
+            sql += " AND po.kind = ?"
+            params.append(kind)
+        out = []
+        for t, df_t, *blobs in self._query(sql, params):
+            w = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5)) * qtf[t]
+            full = tuple(_unpack(c, b) for c, b in zip("idi", blobs[:3], strict=True))
+            head = None if whole or not blobs[3] else tuple(_unpack(c, b) for c, b in zip("idi", blobs[3:], strict=True))
+            out.append((w, full, head))
+        return out
+
+    def _ranked(self, terms: Sequence[str], kind: str | None, limit: int,
+                skip: Collection[int] = ()) -> list[tuple[float, int]]:
+        """(score, rowid) best first: BM25 score, then count, then bank order; ``limit`` 0: all.
+
+        With ``limit``, the cost is bounded by the query, not the bank: a word
+        found in more than ``HEAD`` phrases of a kind (发展, 推动 in a big bank)
+        gives candidates only from its ``HEAD`` highest impacts; the best
+        candidates are then rescored exactly against the whole lists (binary
+        search in rowid order). A phrase sharing only such common words with
+        the query may be missed; the scores returned are exact BM25.
+        """
+        import heapq
+        from bisect import bisect_left
+
+        lists = self._lists(terms, kind, whole=not limit)
+        scores: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        get = scores.get
+        partial = []
+        for w, full, head in lists:
+            pids, impacts, cnts = head or full
+            for pid, impact in zip(pids, impacts, strict=True):
+                scores[pid] = get(pid, 0.0) + w * impact
+            counts.update(zip(pids, cnts, strict=True))
+            if head is not None:
+                partial.append((w, full, set(head[0])))
+        if not limit:
+            keyed = sorted((-s, -counts[pid], pid) for pid, s in scores.items() if s > 0 and pid not in skip)
+            return [(-s, pid) for s, _, pid in keyed]
+        want = limit + len(skip)
+        if partial:
+            scores = dict(heapq.nlargest(want * 3, scores.items(), key=lambda kv: kv[1]))
+            for w, (pids, impacts, cnts), read in partial:
+                n = len(pids)
+                for pid in scores:
+                    if pid in read:
+                        continue
+                    i = bisect_left(pids, pid)
+                    if i < n and pids[i] == pid:
+                        scores[pid] += w * impacts[i]
+                        counts[pid] = cnts[i]
+        best = heapq.nsmallest(want, ((-s, -counts[pid], pid) for pid, s in scores.items() if s > 0))
+        return [(-s, pid) for s, _, pid in best if pid not in skip][:limit]
+
+    def _bm25(self, terms: Sequence[str], where: str, params: list, limit: int,
+              skip: Collection[int] = (), kind: str | None = None) -> list[tuple[float, int]]:
+        """BM25 ranking restricted to the phrases matching ``where`` (over ``phrases p``)."""
+        if where == "1":
+            return self._ranked(terms, kind, limit, skip)
+        wanted = limit
+        while True:
+            ranked = self._ranked(terms, kind, wanted * 4 if wanted else 0, skip)
+            keep: set[int] = set()
+            pids = [pid for _, pid in ranked]
+            for start in range(0, len(pids), 900):
+                part = pids[start : start + 900]
+                keep.update(r[0] for r in self._query(
+                    f"SELECT p.rowid FROM phrases p WHERE p.rowid IN ({','.join('?' * len(part))}) AND {where}",
+                    [*part, *params],
+                ))
+            kept = [r for r in ranked if r[1] in keep]
+            if not limit or len(kept) >= limit or len(ranked) < wanted * 4:
+                return kept[:limit] if limit else kept
+            wanted *= 4  # the filters dropped too many: look further down
+
+    def retrieve(self, kind: str | None, query: str, *, limit: int = 50,
+                 exclude: Collection[str] = ()) -> list[tuple[float, Phrase]]:
+        """Phrases of ``kind`` ranked by BM25 (k1 1.2, b 0.75) of the query's words against
+        each phrase's terms and (at half weight) its context's terms, with the bank's own
+        document frequencies; best first, only scores > 0; ``exclude``: phrase ids to skip."""
+        terms = self.tokens(query)
+        if not terms or limit <= 0:
+            return []
+        skip: set[int] = set()
+        if exclude:
+            ex = list(exclude)
+            for start in range(0, len(ex), 900):
+                part = ex[start : start + 900]
+                marks = ",".join("?" * len(part))
+                skip.update(r[0] for r in self._query(f"SELECT rowid FROM phrases WHERE id IN ({marks})", part))
+        scored = self._ranked(terms, kind, limit, skip)
+        phrases = self._phrases([pid for _, pid in scored])
+        return [(s, p) for (s, _), p in zip(scored, phrases, strict=True)]
+
+    # -- statistics
+
+    def stats(self) -> dict:
+        """Counts by kind, genre, level, year and fact type, phrases with facts, top sources."""
+        st = dict(self._meta["stats"])
+        st["top_sources"] = [list(x) for x in st.get("top_sources", [])]
+        return st
+
+    def __len__(self) -> int:
+        return self._n
+
+
+def _fresh(folder: Path, recorded: dict) -> bool:
+    """Whether the bank's files are those the index was built from.
+
+    Size and mtime decide when they match; a file whose mtime changed (a copy,
+    a git checkout) is compared by content hash.
+    """
+    names = set(_signed_files(folder)) | set(recorded)
+    for name in names:
+        rec = recorded.get(name)
+        try:
+            st = (folder / name).stat()
+        except FileNotFoundError:
+            if rec is None:
+                continue
+            return False
+        except OSError:
+            return False
+        if rec is None or st.st_size != rec[0]:
+            return False
+        if st.st_mtime_ns != rec[1]:
+            try:
+                if _sha1(folder / name) != rec[2]:
+                    return False
+            except OSError:
+                return False
+    return True

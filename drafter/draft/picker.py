@@ -1,0 +1,293 @@
+"""Choosing the bank phrase for each place in a draft.
+
+A place is a kind (lead, parallel, pledge…), a query (what the place is
+about) and the move it makes (a section on problems wants a lead that
+introduces problems). ``Picker.pick`` ranks the kind's phrases by relevance to
+the query, drops every phrase that does not fit (``drafter.draft.fit``) or is
+not relevant enough, and returns the best with the next best as
+alternatives — or None, and the draft says what belongs there instead.
+
+Every use is recorded (``Picker.uses``) with its phrase, the text as placed
+and the alternatives, for the draft's provenance, the JSON output and the
+Word comments.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from drafter.draft import fit
+from drafter.draft.retrieve import GENERIC, Source, content_terms, domains_of
+
+if TYPE_CHECKING:
+    from drafter.bank.store import Phrase
+    from drafter.draft.outline import Outline
+
+# Kinds whose phrases are formulas of the genre: they need no shared topic word,
+# but one that names a topic must name the speech's.
+FORMULAIC = ("salutation", "opening", "transition", "closing")
+FORMULA_WORDS = frozenset(
+    """
+    根据 安排 会议 现将 如下 完毕 不当之处 批评指正 谢谢 同志们 让我们 携手 奋进 圆满成功 预祝 欢迎 感谢
+    热烈 衷心 来宾 女士们 先生们 朋友们 尊敬 开会 议程 散会 出席 列席 结合 实际 方面 体会 感受 收获
+    启发 深受 听了 报告 学习 交流 研讨 剖析 对照 检查 表态 坚决 拥护 贯彻 部署 作出 贡献 力量 新的
+    更大 指正 请各位 领导 各位 同志 代表 嘉宾 主持 进行 议题 下面 首先 现在 今天 这次 此次 本次 会上
+    """.split()
+)
+
+# The least part of a phrase's content (idf-weighted) the place must share with it,
+# unless it shares three content words or more.
+MIN_COVERAGE = 0.3
+
+_CLAUSE = re.compile(r"[，。；：！？、“”]")
+
+# Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
+_TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
+
+# A section's move, from its heading words: problems and plans take only
+# phrases made for them; phrases made for them go nowhere else.
+_PROBLEMS = re.compile(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
+_WILL = re.compile(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
+_DEFICIT = re.compile(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
+_PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|措施|展望|工作安排")
+
+
+def move_of(text: str, heading: bool = True) -> str:
+    """"problems", "plans" or "" for a heading or a lead.
+
+    >>> move_of("存在的问题"), move_of("下步工作打算"), move_of("压实安全责任")
+    ('problems', 'plans', '')
+    >>> move_of("下一步，我们将重点抓好以下四个方面工作。")
+    'plans'
+    """
+    head = text[:24]
+    if _PLANS.search(head) or text.startswith(("下一步", "下步", "今后")) or _WILL.search(text):
+        return "plans"
+    if _PROBLEMS.search(text) and re.search(r"存在|清醒|对照|看到|面临|发现|仍", text):
+        return "problems"
+    if heading and _PROBLEMS.search(head) and len(text) <= 24:
+        return "problems"
+    return ""
+
+
+@dataclass
+class Use:
+    """A bank phrase placed in the draft."""
+
+    phrase: Phrase
+    text: str  # as placed: slots filled, sentence punctuation added
+    kind: str
+    query: str
+    alternatives: list[tuple[Phrase, str]] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # a parallel set's items, as placed
+
+
+class Picker:
+    """Draws fitting, relevant phrases from a ``Source`` for one outline."""
+
+    def __init__(self, source: Source, outline: Outline, seed: int = 0, alternatives: int = 3) -> None:
+        self.source = source
+        self.outline = outline
+        self.rng = random.Random(seed)
+        self.alternatives = alternatives
+        self.level = fit.outline_level(getattr(outline, "level", ""), outline.speaker, outline.title, outline.meeting)
+        self.year = fit.outline_year(outline.date)
+        self.uses: list[Use] = []
+        self.used_ids: set[str] = set()
+        self.used_texts: set[str] = set()
+        self.written = " ".join(outline_texts(outline))
+        self.topic_query = " ".join([outline.title, outline.topic, outline.meeting])
+        self.topic_terms = content_terms(source.tokens(self.topic_query))
+        self.domains = domains_of(self.written)
+        self.rejected: dict[str, str] = {}  # phrase id -> why (for tests and debugging)
+        self._static: dict[tuple[str, str], str] = {}
+
+    # --- fit ------------------------------------------------------------------
+
+    def fill(self, p: Phrase, text: str | None = None, allow_slots: bool = False) -> str | None:
+        """The phrase's text with slots filled by meaning, or None when a slot stays empty."""
+        filled, missing = fit.fill_by_meaning(p.text if text is None else text, self.outline.vars)
+        if missing and not allow_slots:
+            return None
+        return filled
+
+    def why_not(self, p: Phrase, kind: str, *, count: int | None = None, move: str | None = None) -> str:
+        """Why a phrase does not fit (empty when it does)."""
+        if p.id in self.used_ids or p.text in self.used_texts:
+            return "used"
+        key = (p.id, kind)
+        if key not in self._static:
+            self._static[key] = self._why_not_here(p, kind)
+        if self._static[key]:
+            return self._static[key]
+        announced = fit.announced_count(p.text)
+        if announced is not None and kind != "parallel" and announced != count:
+            return f"announces {announced} parts, {count} follow"
+        if move is not None:
+            own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
+            if kind == "parallel" and p.items and sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items):
+                own = "problems"
+            if own and own != move:
+                return f"made for {own}"
+            if move in ("problems", "plans") and own != move:
+                return f"not made for {move}"
+        return ""
+
+    def _why_not_here(self, p: Phrase, kind: str) -> str:
+        """The checks that do not depend on the place within the draft."""
+        o = self.outline
+        if p.text in self.written:
+            return "the writer wrote it"
+        facts = fit.foreign_facts(p, o.vars)
+        if facts:
+            return "carries facts: " + "、".join(facts)
+        problem = fit.register_problem(kind, p.text, o.genre, self.level, f"{o.meeting} {o.title}", p.genres)
+        if problem:
+            return problem
+        if fit.year_weight(getattr(p, "year", None), self.year) == 0:
+            return "too old"
+        if kind in ("lead", "pledge", "opening") and fit.is_fragment(kind, p.text):
+            return "a fragment"
+        if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
+            return "items are fragments"
+        if kind == "transition" and fit.announced_count(p.text) is None:
+            return "announces no parts"
+        if kind == "parallel" and any(it and it in self.written for it in p.items):
+            return "repeats the writer's point"
+        if any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text)):
+            return "says again what the writer wrote"
+        other = domains_of(p.text) - self.domains
+        if other:
+            return "another policy area: " + "、".join(sorted(other))
+        return ""
+
+    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float) -> float:
+        """How well a phrase suits a place (0: not at all)."""
+        terms = set(self.source.terms_of(p))
+        mine = content_terms(terms)
+        shared = mine & query_terms
+        idf = getattr(self.source, "idf", None)
+        topical = {t for t in mine if t not in FORMULA_WORDS}
+        if kind in FORMULAIC:
+            if kind != "salutation" and topical and not (topical & (query_terms | self.topic_terms)):
+                return 0.0  # names some other subject
+            base = 1.0 + 0.5 * len(shared)
+        else:
+            if not shared:
+                return 0.0
+            if len(shared) < 2 and not (mine & self.topic_terms):
+                return 0.0  # one shared word and nothing of the speech's subject
+            if idf is not None and len(shared) < 3:
+                # the shared words must be a fair part of what the phrase is about
+                weight = sum(idf(t) for t in mine) or 1.0
+                if sum(idf(t) for t in shared | (mine & self.topic_terms)) / weight < MIN_COVERAGE:
+                    return 0.0
+            base = score if score > 0 else float(len(shared))
+        o = self.outline
+        return (
+            base
+            * fit.genre_weight(p, o.genre)
+            * fit.level_weight(p, self.level)
+            * fit.year_weight(getattr(p, "year", None), self.year)
+        )
+
+    # --- picking ----------------------------------------------------------------
+
+    def candidates(self, kind: str, query: str = "", *, count: int | None = None, move: str | None = None,
+                   allow_slots: bool = False, limit: int = 60) -> list[tuple[float, Phrase, str]]:
+        """Fitting phrases of a kind with their relevance and placed text, best first."""
+        query_terms = content_terms(self.source.tokens(query)) if query else set()
+        if kind in FORMULAIC:
+            scored = [(0.0, p) for p in self.source.formulas(kind, self.outline.genre, query or self.topic_query)]
+        elif not query_terms:
+            return []  # nothing to be relevant to
+        else:
+            scored = self.source.retrieve(kind, query, limit)
+        out = []
+        for score, p in scored:
+            reason = self.why_not(p, kind, count=count, move=move)
+            if reason:
+                self.rejected[p.id] = reason
+                continue
+            rel = self.relevance(p, kind, query_terms, score)
+            if rel <= 0:
+                self.rejected[p.id] = "not relevant"
+                continue
+            text = self.fill(p, allow_slots=allow_slots)
+            if text is None:
+                self.rejected[p.id] = "a slot the outline does not fill"
+                continue
+            if "【待补：" in text:
+                rel *= 0.5  # one the writer must complete comes after one that is whole
+            if kind == "salutation" and self.outline.genre in _TO_LEADERS and "领导" not in text:
+                rel *= 0.7  # speaking at a meeting the leaders chair: 各位领导 first
+            out.append((rel, p, text))
+        out.sort(key=lambda t: (-t[0], t[1].id))
+        return out
+
+    def pick(self, kind: str, query: str = "", *, count: int | None = None, move: str | None = None,
+             allow_slots: bool = False) -> Use | None:
+        """The best fitting, relevant phrase for a place (seeded among near-equals), or None."""
+        pool = self.candidates(kind, query, count=count, move=move, allow_slots=allow_slots)
+        if not pool:
+            return None
+        best = pool[0][0]
+        near = [c for c in pool[:4] if c[0] >= best * 0.9]
+        chosen = self.rng.choice(near)
+        _, p, text = chosen
+        alts = [(q, t) for _, q, t in pool if q.id != p.id][: self.alternatives]
+        use = Use(p, text, kind, query, alts)
+        if kind == "parallel":
+            use.items = [self.fill(p, it, allow_slots) or it for it in p.items]
+        self.take(use)
+        return use
+
+    def take(self, use: Use) -> None:
+        self.uses.append(use)
+        self.used_ids.add(use.phrase.id)
+        self.used_texts.add(use.phrase.text)
+
+    def frames(self, holes: int | None = None, query: str = "") -> list[Phrase]:
+        """Phrases with a frame (heading and parallel sets), best first."""
+        out = []
+        for kind in ("heading", "parallel"):
+            for p in self.source.of_kind(kind):
+                if not getattr(p, "frame", None):
+                    continue
+                if holes is not None and len(re.findall(r"\{\{\d+\}\}", p.frame or "")) != holes:
+                    continue
+                out.append(p)
+        return out
+
+
+def outline_texts(outline: Outline) -> list[str]:
+    """Everything the writer wrote, in order (title, speaker, written choices, sections)."""
+    from drafter.draft.outline import AUTO, NONE
+
+    out = [outline.title, outline.speaker, outline.meeting, outline.topic]
+    for key in ("salutation", "opening", "pledge", "closing"):
+        v = getattr(outline, key)
+        if v not in (AUTO, NONE):
+            out.append(v)
+    if outline.attendance:
+        out.append(outline.attendance)
+
+    def walk(sections: Any) -> None:
+        for s in sections:
+            out.append(s.heading)
+            if s.lead not in (AUTO, NONE):
+                out.append(s.lead)
+            for p in s.points:
+                out.append(p.text)
+                if p.detail:
+                    out.append(p.detail)
+            walk(s.subsections)
+
+    walk(outline.sections)
+    return [t for t in out if t]
+
+
+__all__ = ["FORMULAIC", "GENERIC", "Picker", "Use", "move_of", "outline_texts"]

@@ -1,0 +1,200 @@
+"""What each phrase knows: facts, level, year, context, terms, every source.
+
+The corpus imitates real archives: a provincial speech with a dateline, a
+municipal 分组讨论 on a 全会, a one-line county text, a 1950s speech dated in
+Chinese numerals, an enterprise speech; facts of every type in phrases the
+miner keeps, and generic sentences that must stay fact-free.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.bank.facts import annotate, find_facts
+from drafter.bank.meta import speech_level, text_year
+from drafter.bank.store import build_bank, load_bank
+from drafter.text.slots import slotify
+
+PROVINCIAL = """\
+在全省高质量发展推进会上的讲话
+（2025年3月12日）
+省委书记 王小明
+同志们：
+根据会议安排，现就贯彻习近平总书记来川视察重要指示精神和省委十二届三次全会精神讲几点意见。下面，我讲三点意见。
+一、坚定信心，切实增强推动高质量发展的责任感
+2024年，全省地区生产总值增长7.9%，经济运行稳中向好。
+二、突出重点，加快建设现代化产业体系
+习近平总书记考察我省时强调，要加快建设经济强省、美丽河北。我们要坚持把发展经济的着力点放在实体经济上。
+三、强化保障，确保各项任务落地见效
+今年是“十五五”开局之年，各级各部门要扛起责任、狠抓落实。
+让我们更加紧密地团结在以习近平同志为核心的党中央周围，为加快建设经济强省、美丽河北作出新的更大贡献！
+谢谢大家。
+"""
+
+MUNICIPAL = """\
+市委八届六次全会分组讨论发言
+各位领导，同志们：
+根据会议安排，现结合疫情防控和经济社会发展工作作如下发言。
+一、统筹疫情防控和经济社会发展
+疫情防控取得重大战略成果，全市规上工业增加值增长百分之七点九。
+二、扎实推进驻陕部队双拥共建工作
+驻陕部队和杭州援建单位给予我们大力支持。
+三、持续优化营商环境
+要坚持问题导向，推动政务服务7×24小时不打烊，持续优化营商环境。
+我们将为全面建设社会主义现代化国家贡献更大力量。
+发言完毕。
+"""
+
+COUNTY = """\
+在全县乡村振兴工作会议上的讲话
+各位领导，同志们：
+一、提高认识
+乡村振兴是一项系统工程，必须久久为功。
+二、压实责任
+要做到守土有责、守土尽责、守土负责。
+谢谢大家。
+"""
+
+ONE_LINE_COUNTY = (  # mined without error; splitting one-line texts is the structure work
+    "在全县乡村振兴工作会议上的讲话 各位领导，同志们：今天我们召开全县乡村振兴工作会议。"
+    "一、提高认识。乡村振兴是一项系统工程，必须久久为功。二、压实责任。要做到守土有责、守土尽责。"
+    "以上讲话，谢谢大家。\n"
+)
+
+FIFTIES = """\
+# 在全国农业合作化会议上的报告
+一九五五年三月三十一日
+同志们：
+一、合作化运动的形势
+我们要在全国范围内稳步推进农业合作化，不断巩固和发展已有的成果。
+二、今后的任务
+要实事求是，一切从实际出发。
+报告完毕。
+"""
+
+ENTERPRISE = """\
+在集团公司2023年年度工作会议上的讲话
+各位同事：
+一、扎实推进提质增效
+要坚持稳中求进工作总基调，推动企业高质量发展。
+二、全面加强党的建设
+要坚持党的领导，加强党的建设。
+为建设世界一流企业贡献力量。
+谢谢大家。
+"""
+
+SALUTE = "各位代表：\n今天，我代表本届政府向大会报告工作，请予审议。\n一、工作回顾\n一年来，我们坚持稳中求进。\n谢谢大家。\n"
+
+
+@pytest.fixture(scope="module")
+def mined(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "provincial.txt").write_text(PROVINCIAL, encoding="utf-8")
+    (corpus / "municipal.txt").write_text(MUNICIPAL, encoding="gb18030")
+    (corpus / "county.txt").write_text(COUNTY, encoding="utf-8")
+    (corpus / "county-one-line.txt").write_text(ONE_LINE_COUNTY, encoding="utf-8")
+    (corpus / "fifties.txt").write_text(FIFTIES, encoding="utf-8")
+    (corpus / "enterprise.txt").write_text(ENTERPRISE, encoding="utf-8")
+    many = corpus / "many"
+    many.mkdir()
+    for i in range(30):  # 各位代表： in 30 files: every source is kept
+        (many / f"report{i:02d}.txt").write_text(f"政府工作报告（{i}）\n" + SALUTE, encoding="utf-8")
+    out, _, phrases = build_bank([corpus], tmp_path_factory.mktemp("bank") / "bank", jobs=1)
+    return out, phrases
+
+
+def facts_of(phrases, needle):
+    found = [p for p in phrases if needle in p.text]
+    assert found, f"no phrase contains {needle!r}: {[p.text for p in phrases]}"
+    return found
+
+
+def has(phrases, needle, kind, text=None):
+    for p in facts_of(phrases, needle):
+        assert any(f["type"] == kind and (text is None or f["text"] == text) for f in p.facts), (p.text, p.facts)
+
+
+@pytest.mark.parametrize(("needle", "kind", "text"), [
+    ("来川视察", "place", "来川"),
+    ("来川视察", "event", None),
+    ("十二届三次全会", "meeting", "十二届三次全会"),
+    ("八届六次全会", "meeting", "八届六次全会"),
+    ("美丽河北", "place", "河北"),
+    ("疫情防控", "event", "疫情"),
+    ("“十五五”开局之年", "period", None),
+    ("增长7.9%", "statistic", "7.9%"),
+    ("百分之七点九", "statistic", "百分之七点九"),
+    ("驻陕", "place", "驻陕"),
+    ("杭州", "place", "杭州"),
+    ("考察我省时", "event", None),
+    ("2024年", "year", "2024年"),
+])
+def test_fact_bearing_phrases_are_flagged(mined, needle, kind, text):
+    has(mined[1], needle, kind, text)
+
+
+def test_generic_phrases_carry_no_facts(mined):
+    _, phrases = mined
+    generic = [p for p in phrases if any(s in p.text for s in (
+        "稳中求进", "久久为功", "实事求是", "守土有责", "发言完毕", "谢谢大家", "同志们", "各位领导",
+        "为全面建设社会主义现代化国家贡献更大力量", "压实责任", "问题导向",
+    ))]
+    assert generic
+    for p in generic:
+        assert p.facts == [], (p.text, p.facts)
+
+
+def test_times_are_not_masks_and_masks_are_not_facts():
+    assert slotify("政务服务7×24小时不打烊") == "政务服务7×24小时不打烊"
+    assert slotify("××同志，增长**%") == "{{name}}同志，增长{{number}}%"
+    assert find_facts("政务服务7×24小时不打烊") == []
+    assert find_facts("增长{{number}}%，市委{{number}}届{{number}}次全会") == []
+    assert find_facts("以习近平新时代中国特色社会主义思想为指导") == []
+    assert find_facts("弘扬延安精神、井冈山精神") == []
+    assert find_facts("在新时代新征程上，在青年中") == []
+    assert [f["type"] for f in find_facts("（新华社北京9月4日电）")] == ["place", "date"]
+    assert find_facts("二〇二五年是关键之年")[0] == {"type": "year", "text": "二〇二五年"}
+
+
+def test_people_and_organisations_from_jieba_tags():
+    _, facts = annotate("杭州市委书记王小明同志和浙江大学的专家到会指导。")
+    assert ("person", "王小明") in facts and ("org", "浙江大学") in facts
+    _, facts = annotate("新华社记者李森摄")
+    assert ("person", "李森") in facts
+    _, facts = annotate("要向先进同志学习，坚决贯彻党中央、国务院决策部署，发展战略性新兴产业。")
+    assert facts == ()
+
+
+def test_level_year_context_terms(mined):
+    _, phrases = mined
+    by_text = {p.text: p for p in phrases}
+    title = by_text["在全省高质量发展推进会上的讲话"]
+    assert (title.level, title.year) == ("provincial", 2025)
+    assert by_text["市委八届六次全会分组讨论发言"].level == "municipal"
+    county = next(p for p in phrases if p.text.startswith("在全县乡村振兴"))
+    assert county.level == "county"
+    fifties = next(p for p in phrases if "农业合作化会议" in p.text)
+    assert (fifties.level, fifties.year) == ("national", 1955)
+    assert next(p for p in phrases if "集团公司" in p.text).level == "enterprise"
+    lead = next(p for p in phrases if p.kind == "lead" and "考察我省时" in p.text)
+    assert lead.context == "突出重点，加快建设现代化产业体系"
+    assert "河北" in lead.terms and "考察" in lead.terms and "要" not in lead.terms
+    assert set(lead.keywords) <= set(lead.terms) and lead.keywords
+    assert all(not f.startswith("{{") for p in phrases for f in p.terms)
+
+
+def test_every_source_is_kept(mined):
+    out, phrases = mined
+    p = next(p for p in phrases if p.kind == "salutation" and p.text == "各位代表：")
+    assert p.count == 30 and len(p.sources) == 30
+    assert p.levels and p.genres
+    assert load_bank(out).get(p.id).sources == p.sources
+
+
+def test_year_and_level_rules():
+    assert text_year("到2035年基本实现社会主义现代化") is None
+    assert text_year("2019年以来，特别是2023年") == 2023
+    assert text_year("二〇二四年十二月") == 2024
+    assert speech_level(["在全镇安全生产会议上的讲话"], []) == "township"
+    assert speech_level(["在全区工作会议上的讲话"], ["尊敬的自治区领导："]) == "county"
+    assert speech_level(["某某同志在座谈会上的讲话"], ["各位代表："]) == "unknown"

@@ -26,7 +26,7 @@ def index_content(folder):
     try:
         tables = {
             t: con.execute(f"SELECT * FROM {t} ORDER BY {order}").fetchall()
-            for t, order in (("phrases", "1"), ("postings", "1, 2, 3"), ("df", "1"))
+            for t, order in (("phrases", "1"), ("records", "1"), ("postings", "1, 2"), ("df", "1"))
         }
         meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
     finally:

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from drafter.bank.store import Phrase
 
 INDEX = "index.sqlite"
-SCHEMA = 7
+SCHEMA = 8
 K1 = 1.2
 B = 0.75
 CONTEXT_WEIGHT = 0.5  # a term of the heading a phrase stood under counts half a term of its own
@@ -104,6 +104,21 @@ def _longest_match(text: str, known: Collection[str], longest: int) -> list[str]
     return out
 
 
+def _fields() -> tuple[str, ...]:
+    from dataclasses import fields
+
+    from drafter.bank.store import Phrase
+
+    return tuple(f.name for f in fields(Phrase))
+
+
+def _record(p: Phrase) -> str:
+    """A phrase as the index stores it: a JSON array of its fields in ``Phrase`` order
+    (decoded in one pass per batch, faster than objects)."""
+    rec = p.to_json()
+    return json.dumps([rec[name] for name in _fields()], ensure_ascii=False, separators=(",", ":"))
+
+
 def _tag(values: Iterable[str]) -> str:
     """Keys as a searchable column: ``,report,seminar,``."""
     return "," + ",".join(values) + ","
@@ -111,7 +126,6 @@ def _tag(values: Iterable[str]) -> str:
 
 def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
     """Write ``folder/index.sqlite`` for ``phrases`` (the bank's JSON Lines must already be there)."""
-    from drafter.bank.store import dump_line
     from drafter.bank.terms import content_terms
 
     folder = Path(folder)
@@ -149,7 +163,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
             df[t] += 1
         rows.append((
             rowid, p.id, p.kind, p.genre, _tag(p.genres), p.level, _tag(p.levels), p.year,
-            1 if p.facts else 0, p.count, p.text, dump_line(p),
+            1 if p.facts else 0, p.count, p.text, _record(p),
         ))
         by_kind[p.kind] += 1
         by_genre[p.genre] += 1
@@ -222,6 +236,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
             "avgdl": avgdl,
             "longest": longest,
             "fts": fts,
+            "fields": list(_fields()),
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()])
         con.commit()
@@ -322,7 +337,8 @@ class BankIndex:
             meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
         except (sqlite3.Error, ValueError) as e:
             raise BankError(f"表达库 {folder} 的索引 {INDEX} 已损坏（{e}）；{_REBUILD}") from e
-        if meta.get("schema") != SCHEMA or not isinstance(meta.get("stats"), dict):
+        if (meta.get("schema") != SCHEMA or not isinstance(meta.get("stats"), dict)
+                or meta.get("fields") != list(_fields())):
             con.close()
             raise BankError(stale)
         if not _fresh(folder, meta.get("signature") or {}):
@@ -374,11 +390,13 @@ class BankIndex:
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             marks = ",".join("?" * len(part))
-            for rowid, record in self._query(f"SELECT rowid, record FROM records WHERE rowid IN ({marks})", part):
-                try:
-                    out[rowid] = cache[rowid] = Phrase(**json.loads(record))
-                except (TypeError, ValueError, RecursionError) as e:
-                    raise BankError(f"表达库 {self.path} 的索引 {INDEX} 第 {rowid} 条记录已损坏；{_REBUILD}") from e
+            rows = self._query(f"SELECT rowid, record FROM records WHERE rowid IN ({marks})", part)
+            try:
+                values = json.loads("[" + ",".join(r[1] for r in rows) + "]")
+                for (rowid, _), v in zip(rows, values, strict=True):
+                    out[rowid] = cache[rowid] = Phrase(*v)
+            except (TypeError, ValueError, RecursionError) as e:
+                raise BankError(f"表达库 {self.path} 的索引 {INDEX} 中有记录已损坏；{_REBUILD}") from e
         return [out[r] for r in rowids if r in out]
 
     def get(self, pid_prefix: str) -> Phrase:
@@ -502,20 +520,16 @@ class BankIndex:
         """
         from drafter.bank.terms import STOP_WORDS
 
-        cands: set[str] = set()
         n = len(text)
-        for i in range(n):
-            for size in range(2, min(self._longest, n - i) + 1):
-                cands.add(text[i : i + size])
-        if not cands:
-            return []
+        longest = self._longest
+        cands = {text[i : i + size] for i in range(n) for size in range(2, min(longest, n - i) + 1)}
         known: set[str] = set()
         items = sorted(cands)
         for start in range(0, len(items), 900):
             part = items[start : start + 900]
             marks = ",".join("?" * len(part))
             known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
-        return [w for w in _longest_match(text, known, self._longest) if w not in STOP_WORDS]
+        return [w for w in _longest_match(text, known, longest) if w not in STOP_WORDS]
 
     def _lists(self, terms: Sequence[str], kind: str | None, whole: bool) -> list[tuple]:
         """Per query term and kind, in one query: (weight, head, full). ``head`` is

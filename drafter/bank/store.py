@@ -1,9 +1,12 @@
-"""The phrase bank: a folder of JSON Lines files, one per kind, plus manifest.json.
+"""The phrase bank: a folder of JSON Lines files, one per kind, manifest.json and
+the index (index.sqlite, see ``drafter.bank.index``).
 
-The folder is plain text a person can read and diff. Each line is one phrase:
-``id kind text items frame slots genre genres keywords sources count``.
-Loading parses each file as one JSON array, which keeps a 100,000-phrase bank
-under a second.
+The JSON Lines are plain text a person can read and diff. Each line is one
+phrase: ``id kind text items frame slots genre genres level levels year
+context facts terms keywords sources count`` (see ``Phrase``). Commands read
+the index; ``load_bank`` reads every file (each file parsed as one JSON array,
+every record validated, a bad one named by file and line) for code that wants
+the whole bank in memory.
 
 Which bank is used: ``--bank DIR``, else ``$DRAFTER_BANK``, else
 ``./phrasebank/`` when it exists, else the bank shipped inside the package.

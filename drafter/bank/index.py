@@ -53,6 +53,7 @@ CONTEXT_WEIGHT = 0.5  # a term of the heading a phrase stood under counts half a
 MAX_TERM = 12  # longest vocabulary word tried by ``tokens``
 COUNT_CAP = 1000  # ``search_page`` counts substring matches up to this many (and says "more")
 CACHE_SIZE = 20_000  # decoded phrases kept by one BankIndex
+LISTS_CACHE_SIZE = 5_000  # (word, kind) postings lists kept by one BankIndex
 HEAD = 128  # postings of a common word read when gathering candidates (see BankIndex._ranked)
 _REBUILD = "请运行 drafter mine 重新生成"
 
@@ -312,6 +313,8 @@ class BankIndex:
         self._fts = bool(meta.get("fts"))
         self._manifest: dict | None = None
         self._cache: dict[int, Phrase] = {}
+        self._lists_cache: dict[tuple[str, str | None], list[tuple]] = {}
+        self._tokens_cache: dict[str, tuple[str, ...]] = {}
 
     # -- opening
 
@@ -520,6 +523,11 @@ class BankIndex:
         """
         from drafter.bank.terms import STOP_WORDS
 
+        cached = self._tokens_cache.get(text)
+        if cached is not None:
+            return list(cached)
+        if len(self._tokens_cache) > LISTS_CACHE_SIZE:
+            self._tokens_cache.clear()
         n = len(text)
         longest = self._longest
         cands = {text[i : i + size] for i in range(n) for size in range(2, min(longest, n - i) + 1)}
@@ -529,28 +537,38 @@ class BankIndex:
             part = items[start : start + 900]
             marks = ",".join("?" * len(part))
             known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
-        return [w for w in _longest_match(text, known, longest) if w not in STOP_WORDS]
+        words = [w for w in _longest_match(text, known, longest) if w not in STOP_WORDS]
+        self._tokens_cache[text] = tuple(words)
+        return words
 
     def _lists(self, terms: Sequence[str], kind: str | None, whole: bool) -> list[tuple]:
         """Per query term and kind, in one query: (weight, head, full). ``head`` is
         (pids, impacts) of the ``HEAD`` highest impacts of a longer list, else None;
         ``full`` the whole list in rowid order. The weight is idf × the term's
-        frequency in the query. With ``whole``, every list is read whole."""
+        frequency in the query. With ``whole``, every list is read whole. Lists
+        read once are kept (a composer asks about the same topic words again)."""
         qtf = Counter(terms)
-        marks = ",".join("?" * len(qtf))
-        cols = "po.head_pids, po.head_impacts, po.pids, po.impacts"
-        sql = f"SELECT d.term, d.df, po.n, {cols} FROM df d JOIN postings po ON po.term = d.term WHERE d.term IN ({marks})"
-        params: list = list(qtf)
-        if kind is not None:
-            sql += " AND po.kind = ?"
-            params.append(kind)
-        out = []
-        for t, df_t, n, head_pids, head_impacts, pids, impacts in self._query(sql, params):
-            w = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5)) * qtf[t]
-            full = (_unpack("i", pids), _unpack("d", impacts))
-            head = None if whole or n <= HEAD else (_unpack("i", head_pids), _unpack("d", head_impacts))
-            out.append((w, head, full))
-        return out
+        cache = self._lists_cache
+        if len(cache) > LISTS_CACHE_SIZE:
+            cache.clear()
+        missing = [t for t in qtf if (t, kind) not in cache]
+        if missing:
+            for t in missing:
+                cache[(t, kind)] = []  # a word with no phrase of this kind
+            marks = ",".join("?" * len(missing))
+            cols = "po.head_pids, po.head_impacts, po.pids, po.impacts"
+            sql = (f"SELECT d.term, d.df, po.n, {cols} FROM df d JOIN postings po ON po.term = d.term "
+                   f"WHERE d.term IN ({marks})")
+            params: list = list(missing)
+            if kind is not None:
+                sql += " AND po.kind = ?"
+                params.append(kind)
+            for t, df_t, n, head_pids, head_impacts, pids, impacts in self._query(sql, params):
+                idf = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5))
+                head = (_unpack("i", head_pids), _unpack("d", head_impacts)) if n > HEAD else None
+                cache[(t, kind)].append((idf, head, (_unpack("i", pids), _unpack("d", impacts))))
+        return [(idf * qtf[t], None if whole else head, full)
+                for t in qtf for idf, head, full in cache[(t, kind)]]
 
     def _ranked(self, terms: Sequence[str], kind: str | None, limit: int,
                 skip: Collection[int] = ()) -> list[tuple[float, int]]:

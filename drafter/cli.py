@@ -199,7 +199,10 @@ def phrases_search(
         total, found = idx.search_page(
             query, kind=kind, genre=genre, level=level, year=year, no_facts=no_facts, limit=limit
         )
-        _print_phrases(found, 0, as_json, f"“{query}”：{total} 条含有此片段（在前），其后为用词相近的")
+        from drafter.bank.index import COUNT_CAP
+
+        many = f"超过 {COUNT_CAP}" if total > COUNT_CAP else str(total)
+        _print_phrases(found, 0, as_json, f"“{query}”：{many} 条含有此片段（在前），其后为用词相近的")
 
 
 @phrases_app.command("show")

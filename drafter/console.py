@@ -64,6 +64,7 @@ def mine_summary(out: Path, stats: MineStats, phrases: Sequence[Phrase], seconds
     for kind in PHRASE_KINDS:
         table.add_row(f"  {KIND_NAMES[kind]}（{kind}）", str(counts.get(kind, 0)))
     table.add_row("表达合计", str(len(phrases)))
+    table.add_row("  其中带具体事实", str(sum(1 for p in phrases if p.facts)))
     table.add_row("用时", f"{seconds:.1f} 秒")
     con.print(table)
     if stats.skipped:

@@ -26,7 +26,7 @@ def index_content(folder):
     try:
         tables = {
             t: con.execute(f"SELECT * FROM {t} ORDER BY {order}").fetchall()
-            for t, order in (("phrases", "1"), ("postings", "1, 2, 3"), ("df", "1"))
+            for t, order in (("phrases", "1"), ("records", "1"), ("postings", "1, 2"), ("df", "1"))
         }
         meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
     finally:
@@ -127,3 +127,57 @@ def test_bank_record_with_wrong_fields(tmp_path):
     bank = load_bank(ROOT / "phrasebank")
     with pytest.raises(BankError, match="至少写前 4 位"):
         bank.get("op")
+
+
+# --- reading hostile bank files (property-based) ---------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+EXAMPLES = int(__import__("os").environ.get("DRAFTER_HYPOTHESIS_EXAMPLES", "60"))
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+_VALID = Phrase("ti0123456789", "title", "关于某事的汇报", genres={"report": 1}, sources=[{"doc": "a.txt", "line": 1}]).to_json()
+
+
+def _bank_with(tmp_path, line: bytes):
+    out = tmp_path / "b"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    (out / "manifest.json").write_text('{"format": 2, "roots": []}', encoding="utf-8")
+    (out / "title.jsonl").write_bytes(json.dumps(_VALID, ensure_ascii=False).encode() + b"\n" + line + b"\n")
+    return out
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(sorted(_VALID)), value=_json)
+def test_any_field_value_loads_or_names_file_and_line(tmp_path, field, value):
+    out = _bank_with(tmp_path, json.dumps({**_VALID, field: value}, ensure_ascii=False).encode())
+    try:
+        bank = load_bank(out)
+    except BankError as e:
+        assert "title.jsonl 第 2 行" in str(e) and field in str(e)
+    else:
+        assert len(bank.phrases) == 2
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(line=st.binary(max_size=200) | _json.map(lambda v: json.dumps(v).encode()))
+def test_any_line_loads_or_names_file_and_line(tmp_path, line):
+    out = _bank_with(tmp_path, line.replace(b"\n", b" "))
+    try:
+        load_bank(out)
+    except BankError as e:
+        assert "title.jsonl 第 2 行" in str(e)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=4096))
+def test_a_damaged_index_is_a_bank_error(tmp_path, data):
+    out = _bank_with(tmp_path, b"")
+    (out / INDEX).write_bytes(data)
+    with pytest.raises(BankError, match="索引"):
+        BankIndex.open(out)

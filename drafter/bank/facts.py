@@ -188,11 +188,13 @@ def _token_facts(words: Sequence[str], text: str) -> list[tuple[int, str, str]]:
                 and not w.endswith(("小区", "园区", "社区", "景区", "城区", "片区", "辖区", "新区", "地区", "山区", "农村"))
             ):
                 found.append((offsets[i], "place", w))
-        elif (tag in ("nr", "nrfg", "nrt") or (w not in freq and w[0] in _SURNAMES)) and len(w) <= 4:
+        elif (tag in ("nr", "nrfg", "nrt") or (not freq.get(w) and w[0] in _SURNAMES)) and len(w) <= 4:
             rest = text[offsets[i] + len(w):]
             if _FORMULA_AFTER.match(rest):
                 continue
-            if (nxt in _TITLES or (nxt.startswith("副") and nxt[1:] in _TITLES)) or prev in _BEFORE_NAME:
+            titled = nxt in _TITLES or (nxt.startswith("副") and nxt[1:] in _TITLES)
+            after_title = prev in _TITLES  # 市长张三、…
+            if titled or after_title or prev in _BEFORE_NAME:
                 found.append((offsets[i], "person", w))
     return found
 
@@ -205,7 +207,7 @@ def _clean(text: str) -> str:
 def _dedupe(found: list[tuple[int, str, str]]) -> list[dict]:
     out: list[dict] = []
     seen: set[tuple[str, str]] = set()
-    for _, kind, text in sorted(found, key=lambda f: (f[0], f[1])):
+    for _, _, kind, text in sorted((at, -len(text), kind, text) for at, kind, text in found):
         if (kind, text) in seen:
             continue
         # a place inside a longer place or organisation already found says nothing new
@@ -232,6 +234,8 @@ def tokenise(text: str) -> list[str]:
     """jieba's words of a text (slots removed)."""
     import jieba
 
+    if _TAGS is None:
+        prepare()
     return [w for w in jieba.lcut(_clean(text)) if w.strip()]
 
 

@@ -5,11 +5,11 @@ The JSON Lines stay the readable, diffable source; the index answers
 loading them, so a command's cost does not grow with the bank:
 
 * ``phrases``: one row per phrase (kind, genre, level, year, has_facts, count,
-  text) and its JSON record;
+  text), and apart (so scans stay small) its JSON record in ``records``;
 * ``text_fts``: FTS5 with the trigram tokenizer over the texts (substring
   search), when this sqlite has it; otherwise search scans ``text`` with LIKE;
-* ``postings`` (term, kind → packed arrays of phrase rowids, BM25 impacts and
-  counts in rowid order, and the ``HEAD`` highest impacts apart) over each
+* ``postings`` (term, kind → packed arrays of phrase rowids and BM25 impacts
+  in rowid order, and the ``HEAD`` highest impacts apart) over each
   phrase's terms and, weighted lower, its context's terms;
   ``df`` (term, df) counted over phrases. A query reads one row per term and
   kind and sums idf × impact in memory: no per-posting SQL rows;
@@ -46,11 +46,14 @@ if TYPE_CHECKING:
     from drafter.bank.store import Phrase
 
 INDEX = "index.sqlite"
-SCHEMA = 3
+SCHEMA = 8
 K1 = 1.2
 B = 0.75
 CONTEXT_WEIGHT = 0.5  # a term of the heading a phrase stood under counts half a term of its own
 MAX_TERM = 12  # longest vocabulary word tried by ``tokens``
+COUNT_CAP = 1000  # ``search_page`` counts substring matches up to this many (and says "more")
+CACHE_SIZE = 20_000  # decoded phrases kept by one BankIndex
+LISTS_CACHE_SIZE = 5_000  # (word, kind) postings lists kept by one BankIndex
 HEAD = 128  # postings of a common word read when gathering candidates (see BankIndex._ranked)
 _REBUILD = "请运行 drafter mine 重新生成"
 
@@ -102,6 +105,21 @@ def _longest_match(text: str, known: Collection[str], longest: int) -> list[str]
     return out
 
 
+def _fields() -> tuple[str, ...]:
+    from dataclasses import fields
+
+    from drafter.bank.store import Phrase
+
+    return tuple(f.name for f in fields(Phrase))
+
+
+def _record(p: Phrase) -> str:
+    """A phrase as the index stores it: a JSON array of its fields in ``Phrase`` order
+    (decoded in one pass per batch, faster than objects)."""
+    rec = p.to_json()
+    return json.dumps([rec[name] for name in _fields()], ensure_ascii=False, separators=(",", ":"))
+
+
 def _tag(values: Iterable[str]) -> str:
     """Keys as a searchable column: ``,report,seminar,``."""
     return "," + ",".join(values) + ","
@@ -109,7 +127,6 @@ def _tag(values: Iterable[str]) -> str:
 
 def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
     """Write ``folder/index.sqlite`` for ``phrases`` (the bank's JSON Lines must already be there)."""
-    from drafter.bank.store import dump_line
     from drafter.bank.terms import content_terms
 
     folder = Path(folder)
@@ -143,11 +160,11 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
         dl = len(p.terms) + CONTEXT_WEIGHT * len(ctx)
         lengths.append(dl)
         for t, v in tf.items():
-            postings.append((t, p.kind, rowid, v, dl, p.count))
+            postings.append((t, p.kind, rowid, v, dl))
             df[t] += 1
         rows.append((
             rowid, p.id, p.kind, p.genre, _tag(p.genres), p.level, _tag(p.levels), p.year,
-            1 if p.facts else 0, p.count, p.text, dump_line(p),
+            1 if p.facts else 0, p.count, p.text, _record(p),
         ))
         by_kind[p.kind] += 1
         by_genre[p.genre] += 1
@@ -174,37 +191,40 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
     try:
         con.executescript(
             """
-            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE phrases (
                 rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
                 genre TEXT NOT NULL, genres TEXT NOT NULL, level TEXT NOT NULL, levels TEXT NOT NULL,
                 year INTEGER, has_facts INTEGER NOT NULL, count INTEGER NOT NULL,
-                text TEXT NOT NULL, record TEXT NOT NULL);
+                text TEXT NOT NULL);
+            CREATE TABLE records (rowid INTEGER PRIMARY KEY, record TEXT NOT NULL);
             CREATE INDEX phrases_kind ON phrases (kind);
+            CREATE INDEX phrases_count ON phrases (count DESC, rowid);
             CREATE TABLE postings (term TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
-                pids BLOB NOT NULL, impacts BLOB NOT NULL, counts BLOB NOT NULL,
-                head_pids BLOB NOT NULL, head_impacts BLOB NOT NULL, head_counts BLOB NOT NULL,
+                head_pids BLOB NOT NULL, head_impacts BLOB NOT NULL, pids BLOB NOT NULL, impacts BLOB NOT NULL,
                 PRIMARY KEY (term, kind)) WITHOUT ROWID;
             CREATE TABLE df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
             """
         )
-        con.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?)", [r[:-1] for r in rows])
+        con.executemany("INSERT INTO records VALUES (?,?)", [(r[0], r[-1]) for r in rows])
         # BM25's term-frequency part is fixed once the bank is: store it (``impact``), so a
         # query only sums idf × impact over the postings of its terms.
         avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
         postings.sort()
         packed = []
         for (t, kind), group in groupby(postings, key=lambda r: (r[0], r[1])):
-            rows = [(pid, tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl)), count)
-                    for _, _, pid, tf, dl, count in group]  # rowid order
-            head = sorted(rows, key=lambda r: (-r[1], r[0]))[:HEAD] if len(rows) > HEAD else []
+            entries = [(pid, tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / avgdl)))
+                       for _, _, pid, tf, dl in group]  # rowid order
+            head = sorted(entries, key=lambda r: (-r[1], r[0]))[:HEAD] if len(entries) > HEAD else []
+            # the head first: reading it never touches the pages of the whole list
             packed.append((
-                t, kind, len(rows),
-                *(_pack(c, [r[i] for r in rows]) for i, c in enumerate("idi")),
-                *(_pack(c, [r[i] for r in head]) for i, c in enumerate("idi")),
+                t, kind, len(entries),
+                *(_pack(c, [r[i] for r in head]) for i, c in enumerate("id")),
+                *(_pack(c, [r[i] for r in entries]) for i, c in enumerate("id")),
             ))
-        con.executemany("INSERT INTO postings VALUES (?,?,?,?,?,?,?,?,?)", packed)
+        con.executemany("INSERT INTO postings VALUES (?,?,?,?,?,?,?)", packed)
         con.executemany("INSERT INTO df VALUES (?,?)", sorted(df.items()))
         fts = _has_trigram(con)
         if fts:
@@ -217,6 +237,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
             "avgdl": avgdl,
             "longest": longest,
             "fts": fts,
+            "fields": list(_fields()),
         }
         con.executemany("INSERT INTO meta VALUES (?,?)", [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()])
         con.commit()
@@ -291,6 +312,9 @@ class BankIndex:
         self._longest = int(meta.get("longest") or MAX_TERM)
         self._fts = bool(meta.get("fts"))
         self._manifest: dict | None = None
+        self._cache: dict[int, Phrase] = {}
+        self._lists_cache: dict[tuple[str, str | None], list[tuple]] = {}
+        self._tokens_cache: dict[str, tuple[str, ...]] = {}
 
     # -- opening
 
@@ -312,10 +336,12 @@ class BankIndex:
             raise BankError(stale)
         try:
             con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+            con.execute("PRAGMA mmap_size = 1073741824")  # pages read through the OS cache, no copy per read
             meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
         except (sqlite3.Error, ValueError) as e:
             raise BankError(f"表达库 {folder} 的索引 {INDEX} 已损坏（{e}）；{_REBUILD}") from e
-        if meta.get("schema") != SCHEMA or not isinstance(meta.get("stats"), dict):
+        if (meta.get("schema") != SCHEMA or not isinstance(meta.get("stats"), dict)
+                or meta.get("fields") != list(_fields())):
             con.close()
             raise BankError(stale)
         if not _fresh(folder, meta.get("signature") or {}):
@@ -353,21 +379,28 @@ class BankIndex:
 
         Records were validated when the index was built, and the index is used
         only while the JSON Lines are those it was built from, so decoding here
-        checks only that a record fits ``Phrase``.
+        checks only that a record fits ``Phrase``. Decoded phrases are kept for
+        the life of this BankIndex and shared between calls (as ``Bank`` shares
+        its phrases): treat them as read-only.
         """
         from drafter.bank.store import Phrase
 
-        out: dict[int, Phrase] = {}
-        ids = list(rowids)
+        cache = self._cache
+        if len(cache) > CACHE_SIZE:
+            cache.clear()
+        out: dict[int, Phrase] = {r: cache[r] for r in rowids if r in cache}
+        ids = [r for r in rowids if r not in out]
         for start in range(0, len(ids), 500):
             part = ids[start : start + 500]
             marks = ",".join("?" * len(part))
-            for rowid, record in self._query(f"SELECT rowid, record FROM phrases WHERE rowid IN ({marks})", part):
-                try:
-                    out[rowid] = Phrase(**json.loads(record))
-                except (TypeError, ValueError, RecursionError) as e:
-                    raise BankError(f"表达库 {self.path} 的索引 {INDEX} 第 {rowid} 条记录已损坏；{_REBUILD}") from e
-        return [out[r] for r in ids if r in out]
+            rows = self._query(f"SELECT rowid, record FROM records WHERE rowid IN ({marks})", part)
+            try:
+                values = json.loads("[" + ",".join(r[1] for r in rows) + "]")
+                for (rowid, _), v in zip(rows, values, strict=True):
+                    out[rowid] = cache[rowid] = Phrase(*v)
+            except (TypeError, ValueError, RecursionError) as e:
+                raise BankError(f"表达库 {self.path} 的索引 {INDEX} 中有记录已损坏；{_REBUILD}") from e
+        return [out[r] for r in rowids if r in out]
 
     def get(self, pid_prefix: str) -> Phrase:
         """The phrase whose id is (or starts with) ``pid_prefix``; BankError naming the fix otherwise."""
@@ -432,28 +465,34 @@ class BankIndex:
     # -- search
 
     def _substring(self, q: str, where: str, params: list, limit: int) -> tuple[int, list[int]]:
-        """(how many phrases contain ``q``, the best ``limit`` of them: most occurrences,
-        then most frequent, then bank order), counted and sorted inside sqlite."""
+        """(how many phrases contain ``q``, up to ``COUNT_CAP`` + 1; the best ``limit`` of
+        them: most occurrences, then most frequent, then bank order). Three characters or more go through
+        the trigram index; shorter ones scan the texts, stopping once the page is full."""
         if self._fts and len(q) >= 3:
             source = "text_fts JOIN phrases p ON p.rowid = text_fts.rowid"
             match, arg = "text_fts MATCH ?", '"' + q.replace('"', '""') + '"'
         else:
-            source = "phrases p"
-            match = "p.text LIKE ? ESCAPE '\\'"
-            arg = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        (total,) = self._query(f"SELECT COUNT(*) FROM {source} WHERE {match} AND {where}", [arg, *params])[0]
-        occurrences = "(length(p.text) - length(replace(p.text, ?, ''))) / length(?)"
-        sql = (f"SELECT p.rowid FROM {source} WHERE {match} AND {where} "
-               f"ORDER BY {occurrences} DESC, p.count DESC, p.rowid")
+            source, match, arg = "phrases p", "instr(p.text, ?) > 0", q
+        (total,) = self._query(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {match} AND {where} LIMIT {COUNT_CAP + 1})",
+            [arg, *params],
+        )[0]
+        # most occurrences of the query first; past COUNT_CAP matches, most frequent first
+        # (walks the count index and stops at the page, so a common query stays cheap)
+        order, extra = "p.count DESC, p.rowid", []
+        if total <= COUNT_CAP:
+            order = "(length(p.text) - length(replace(p.text, ?, ''))) DESC, " + order
+            extra = [q]
+        sql = f"SELECT p.rowid FROM {source} WHERE {match} AND {where} ORDER BY {order}"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return int(total), [r[0] for r in self._query(sql, [arg, *params, q, q])]
+        return int(total), [r[0] for r in self._query(sql, [arg, *params, *extra])]
 
     def search_page(self, query: str, *, kind: str | None = None, genre: str | None = None,
                     level: str | None = None, year: int | str | None = None, no_facts: bool = False,
                     limit: int = 50) -> tuple[int, list[Phrase]]:
-        """(how many phrases contain the query, the page: those first, then phrases
-        sharing its words by BM25, at most ``limit``; 0: all). See ``search``."""
+        """(how many phrases contain the query, counted up to ``COUNT_CAP`` + 1; the page:
+        those first, then phrases sharing its words by BM25, at most ``limit``; 0: all)."""
         q = query.strip()
         if not q:
             return 0, []
@@ -484,40 +523,52 @@ class BankIndex:
         """
         from drafter.bank.terms import STOP_WORDS
 
-        cands: set[str] = set()
+        cached = self._tokens_cache.get(text)
+        if cached is not None:
+            return list(cached)
+        if len(self._tokens_cache) > LISTS_CACHE_SIZE:
+            self._tokens_cache.clear()
         n = len(text)
-        for i in range(n):
-            for size in range(2, min(self._longest, n - i) + 1):
-                cands.add(text[i : i + size])
-        if not cands:
-            return []
+        longest = self._longest
+        cands = {text[i : i + size] for i in range(n) for size in range(2, min(longest, n - i) + 1)}
         known: set[str] = set()
         items = sorted(cands)
         for start in range(0, len(items), 900):
             part = items[start : start + 900]
             marks = ",".join("?" * len(part))
             known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
-        return [w for w in _longest_match(text, known, self._longest) if w not in STOP_WORDS]
+        words = [w for w in _longest_match(text, known, longest) if w not in STOP_WORDS]
+        self._tokens_cache[text] = tuple(words)
+        return words
 
     def _lists(self, terms: Sequence[str], kind: str | None, whole: bool) -> list[tuple]:
-        """Per query term and kind, in one query: (weight, pids, impacts, counts) in rowid
-        order, and the head (the ``HEAD`` highest impacts) of a longer list, or None.
-        The weight is idf × the term's frequency in the query."""
+        """Per query term and kind, in one query: (weight, head, full). ``head`` is
+        (pids, impacts) of the ``HEAD`` highest impacts of a longer list, else None;
+        ``full`` the whole list in rowid order. The weight is idf × the term's
+        frequency in the query. With ``whole``, every list is read whole. Lists
+        read once are kept (a composer asks about the same topic words again)."""
         qtf = Counter(terms)
-        marks = ",".join("?" * len(qtf))
-        cols = "po.pids, po.impacts, po.counts, po.head_pids, po.head_impacts, po.head_counts"
-        sql = f"SELECT d.term, d.df, {cols} FROM df d JOIN postings po ON po.term = d.term WHERE d.term IN ({marks})"
-        params: list = list(qtf)
-        if kind is not None:
-            sql += " AND po.kind = ?"
-            params.append(kind)
-        out = []
-        for t, df_t, *blobs in self._query(sql, params):
-            w = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5)) * qtf[t]
-            full = tuple(_unpack(c, b) for c, b in zip("idi", blobs[:3], strict=True))
-            head = None if whole or not blobs[3] else tuple(_unpack(c, b) for c, b in zip("idi", blobs[3:], strict=True))
-            out.append((w, full, head))
-        return out
+        cache = self._lists_cache
+        if len(cache) > LISTS_CACHE_SIZE:
+            cache.clear()
+        missing = [t for t in qtf if (t, kind) not in cache]
+        if missing:
+            for t in missing:
+                cache[(t, kind)] = []  # a word with no phrase of this kind
+            marks = ",".join("?" * len(missing))
+            cols = "po.head_pids, po.head_impacts, po.pids, po.impacts"
+            sql = (f"SELECT d.term, d.df, po.n, {cols} FROM df d JOIN postings po ON po.term = d.term "
+                   f"WHERE d.term IN ({marks})")
+            params: list = list(missing)
+            if kind is not None:
+                sql += " AND po.kind = ?"
+                params.append(kind)
+            for t, df_t, n, head_pids, head_impacts, pids, impacts in self._query(sql, params):
+                idf = math.log(1 + (self._n - df_t + 0.5) / (df_t + 0.5))
+                head = (_unpack("i", head_pids), _unpack("d", head_impacts)) if n > HEAD else None
+                cache[(t, kind)].append((idf, head, (_unpack("i", pids), _unpack("d", impacts))))
+        return [(idf * qtf[t], None if whole else head, full)
+                for t in qtf for idf, head, full in cache[(t, kind)]]
 
     def _ranked(self, terms: Sequence[str], kind: str | None, limit: int,
                 skip: Collection[int] = ()) -> list[tuple[float, int]]:
@@ -535,33 +586,37 @@ class BankIndex:
 
         lists = self._lists(terms, kind, whole=not limit)
         scores: dict[int, float] = {}
-        counts: dict[int, int] = {}
         get = scores.get
         partial = []
-        for w, full, head in lists:
-            pids, impacts, cnts = head or full
+        for w, head, full in lists:
+            pids, impacts = head or full
             for pid, impact in zip(pids, impacts, strict=True):
                 scores[pid] = get(pid, 0.0) + w * impact
-            counts.update(zip(pids, cnts, strict=True))
             if head is not None:
-                partial.append((w, full, set(head[0])))
-        if not limit:
-            keyed = sorted((-s, -counts[pid], pid) for pid, s in scores.items() if s > 0 and pid not in skip)
-            return [(-s, pid) for s, _, pid in keyed]
-        want = limit + len(skip)
-        if partial:
-            scores = dict(heapq.nlargest(want * 3, scores.items(), key=lambda kv: kv[1]))
-            for w, (pids, impacts, cnts), read in partial:
-                n = len(pids)
-                for pid in scores:
-                    if pid in read:
-                        continue
-                    i = bisect_left(pids, pid)
-                    if i < n and pids[i] == pid:
-                        scores[pid] += w * impacts[i]
-                        counts[pid] = cnts[i]
-        best = heapq.nsmallest(want, ((-s, -counts[pid], pid) for pid, s in scores.items() if s > 0))
-        return [(-s, pid) for s, _, pid in best if pid not in skip][:limit]
+                partial.append((w, frozenset(head[0]), full))
+        if limit:
+            want = limit + len(skip)
+            if partial:
+                scores = {pid: scores[pid] for pid in heapq.nlargest(want * 3, scores, key=scores.__getitem__)}
+                for w, read, (pids, impacts) in partial:
+                    n = len(pids)
+                    for pid in scores:
+                        if pid not in read:
+                            i = bisect_left(pids, pid)
+                            if i < n and pids[i] == pid:
+                                scores[pid] += w * impacts[i]
+            # the best, with room for ties on the score (then the more frequent phrase first)
+            scores = {pid: scores[pid] for pid in heapq.nlargest(want + 8, scores, key=scores.__getitem__)}
+        counts = self._counts(list(scores))
+        keyed = sorted((-s, -counts.get(pid, 0), pid) for pid, s in scores.items() if s > 0 and pid not in skip)
+        return [(-s, pid) for s, _, pid in (keyed[:limit] if limit else keyed)]
+
+    def _counts(self, pids: Sequence[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for start in range(0, len(pids), 900):
+            part = pids[start : start + 900]
+            out.update(self._query(f"SELECT rowid, count FROM phrases WHERE rowid IN ({','.join('?' * len(part))})", part))
+        return out
 
     def _bm25(self, terms: Sequence[str], where: str, params: list, limit: int,
               skip: Collection[int] = (), kind: str | None = None) -> list[tuple[float, int]]:

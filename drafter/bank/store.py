@@ -1,9 +1,12 @@
-"""The phrase bank: a folder of JSON Lines files, one per kind, plus manifest.json.
+"""The phrase bank: a folder of JSON Lines files, one per kind, manifest.json and
+the index (index.sqlite, see ``drafter.bank.index``).
 
-The folder is plain text a person can read and diff. Each line is one phrase:
-``id kind text items frame slots genre genres keywords sources count``.
-Loading parses each file as one JSON array, which keeps a 100,000-phrase bank
-under a second.
+The JSON Lines are plain text a person can read and diff. Each line is one
+phrase: ``id kind text items frame slots genre genres level levels year
+context facts terms keywords sources count`` (see ``Phrase``). Commands read
+the index; ``load_bank`` reads every file (each file parsed as one JSON array,
+every record validated, a bad one named by file and line) for code that wants
+the whole bank in memory.
 
 Which bank is used: ``--bank DIR``, else ``$DRAFTER_BANK``, else
 ``./phrasebank/`` when it exists, else the bank shipped inside the package.
@@ -16,12 +19,13 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.atomic import os_reason
 from drafter.errors import BankError, CorpusError, DrafterError, OutputError, UsageError
-from drafter.kinds import PHRASE_KINDS
+from drafter.kinds import FACT_TYPES, PHRASE_KINDS
 from drafter.text.slots import slots_in
 
 if TYPE_CHECKING:
@@ -265,13 +269,15 @@ def write_files(phrases: Sequence[Phrase], folder: Path, manifest: dict) -> None
 
 def make_manifest(phrases: Sequence[Phrase], stats: MineStats, roots: Sequence[Path | str] = ()) -> dict:
     """The bank's manifest: what was mined, from where (corpus roots, absolute; the
-    bundled seeds are found without one), what came out."""
+    bundled seeds/ and corpus/ are found without one, so the shipped manifest names
+    no path of the machine it was mined on), what came out."""
     from collections import Counter
 
     counts = Counter(p.kind for p in phrases)
+    bundled = {corpus_root(data_dir(name)) for name in ("seeds", "corpus")}
     return {
         "format": FORMAT,
-        "roots": [r for r in map(corpus_root, roots) if r != corpus_root(data_dir("seeds"))],
+        "roots": [r for r in map(corpus_root, roots) if r not in bundled],
         "files": stats.files,
         "speeches": stats.speeches,
         "skipped": [{"doc": d, "reason": r} for d, r in stats.skipped],
@@ -546,8 +552,6 @@ def _source_ok(src: object) -> bool:
 
 
 def _fact_ok(f: object) -> bool:
-    from drafter.kinds import FACT_TYPES
-
     return isinstance(f, dict) and f.get("type") in FACT_TYPES and isinstance(f.get("text"), str)
 
 
@@ -573,10 +577,69 @@ _FIELD_RULES: dict[str, tuple[Callable[[object], bool], str]] = {
 }
 
 
+_STR = {str}
+_INT = {int}
+_STR_FIELDS = ("id", "text", "genre", "level", "context")
+_STR_LISTS = ("items", "slots", "terms", "keywords")
+_doc = itemgetter("doc")
+_line = itemgetter("line")
+_ftype = itemgetter("type")
+_ftext = itemgetter("text")
+
+
+def _valid_fast(rec: object) -> bool:
+    """True for a record every field of which has the right type, checked mostly in C
+    (``record_problem`` says what is wrong when this is False)."""
+    if type(rec) is not dict or not rec.keys() <= _FIELD_RULES.keys() or not _REQUIRED <= rec.keys():
+        return False
+    get = rec.get
+    try:
+        if rec["kind"] not in PHRASE_KINDS:
+            return False
+        for name in _STR_FIELDS:
+            if name in rec and type(rec[name]) is not str:
+                return False
+        for name in _STR_LISTS:
+            v = get(name, [])
+            if type(v) is not list or not set(map(type, v)) <= _STR:
+                return False
+        for name in ("genres", "levels"):
+            v = get(name, {})
+            if type(v) is not dict or not set(map(type, v)) <= _STR or not set(map(type, v.values())) <= _INT:
+                return False
+            if v and min(v.values()) < 0:
+                return False
+        frame, year, count = get("frame"), get("year"), get("count", 0)
+        if (frame is not None and type(frame) is not str) or (year is not None and type(year) is not int):
+            return False
+        if type(count) is not int or count < 0:
+            return False
+        facts = get("facts", [])
+        if type(facts) is not list or not set(map(type, facts)) <= {dict}:
+            return False
+        if not set(map(_ftype, facts)) <= FACT_TYPES.keys() or not set(map(type, map(_ftext, facts))) <= _STR:
+            return False
+        sources = get("sources", [])
+        if type(sources) is not list or not set(map(type, sources)) <= {dict}:
+            return False
+        if not set(map(type, map(_doc, sources))) <= _STR or not set(map(type, map(_line, sources))) <= _INT:
+            return False
+        for src in sources:
+            if "lines" in src:
+                lines = src["lines"]
+                if type(lines) is not list or not set(map(type, lines)) <= _INT:
+                    return False
+    except (KeyError, TypeError):  # a missing key or an unhashable value: let record_problem say
+        return False
+    return True
+
+
 def record_problem(rec: object) -> str | None:
     """What is wrong with a bank record (in 中文), or None when it is a valid phrase."""
     from dataclasses import MISSING, fields
 
+    if _valid_fast(rec):
+        return None
     if not isinstance(rec, dict):
         return f"应为 JSON 对象（收到{_type_name(rec)}）"
     required = {f.name for f in fields(Phrase) if f.default is MISSING and f.default_factory is MISSING}
@@ -594,6 +657,15 @@ def record_problem(rec: object) -> str | None:
             shown = shown if len(shown) <= 40 else shown[:40] + "…"
             return f"字段 {name} 应为{want}，收到 {shown}"
     return None
+
+
+def _required() -> frozenset[str]:
+    from dataclasses import MISSING, fields
+
+    return frozenset(f.name for f in fields(Phrase) if f.default is MISSING and f.default_factory is MISSING)
+
+
+_REQUIRED = _required()
 
 
 def phrase_from_record(rec: object, path: Path | str, line: int) -> Phrase:

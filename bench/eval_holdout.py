@@ -194,7 +194,7 @@ def evaluate(holdout: Path, quiet: bool = False) -> dict:
         speeches = parse_lines(read_lines(path), name)
         raws = [r for sp in speeches for r in mine_speech(sp)]
         by: dict[str, list] = defaultdict(list)
-        for kind, text, items, _frame, _genre, _doc, line, _lines in raws:
+        for kind, text, items, _frame, _genre, _doc, line, _lines, *_ in raws:
             by[kind].append((text, list(items), line))
         facts = ann["facts"]
 

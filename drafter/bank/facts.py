@@ -20,7 +20,7 @@ gives the phrase's ``terms``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from drafter.bank.places import ABBREVIATIONS, PLACE_NAMES
@@ -245,3 +245,49 @@ def annotate(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     words = tokenise(text)
     facts = find_facts(text, words)
     return tuple(content_terms(words)), tuple((f["type"], f["text"]) for f in facts)
+
+
+# --- names a speech defines for itself ------------------------------------------------
+# A county or district name (滨城, 清河) is in no list; but a speech that says 中共滨城市委
+# or 清河区委、区政府 has told us it is a place, and 县长李红同志 that 李红 is a person. Every
+# phrase of that speech carrying the name carries the fact.
+_NOT_NAMES = frozenset(
+    "设区 县级 地级 自治 开发 示范 高新 经济 新区 城区 社区 园区 景区 辖区 试验 特区 中心 全市 全县 全区 全省 "
+    "各市 各县 各区 我市 我县 我区 我省 本市 本县 本区 本省 该市 该县 省市 市县 县区 区县 县乡 乡镇 城乡 "
+    "美丽 健康 平安 法治 数字 文明 生态 智慧 幸福 人民 国家 地方 全国 中央 兄弟 周边 沿海 内陆 东部 西部 "
+    "中部 南部 北部 革命 老区 山区 库区 牧区 农村 城市 城镇 村庄 新时代 现代化 工作 领导 同志".split()
+)
+_LOCAL_PLACE = re.compile(
+    r"(?:中共|中国共产党)([\u4e00-\u9fff]{2,3}?)(?:省|市|县|区|州|镇|乡)"
+    r"|([\u4e00-\u9fff]{2,3}?)(?:省|市|县|区|州|镇|乡)(?:委|人民政府|政府|人大|政协|党委|纪委|第[一二三四五六七八九十]+)"
+)
+_ROLES = "书记|副书记|省长|副省长|市长|副市长|县长|副县长|区长|副区长|镇长|乡长|局长|主任|部长|主席|董事长|总经理|院长|社长|校长"
+_LOCAL_PERSON = re.compile(
+    rf"(?:{_ROLES})([\u4e00-\u9fff]{{2,3}}?)同志|([\u4e00-\u9fff]{{2,3}}?)(?:{_ROLES})(?=[，。、；：！\s]|同志|作|讲|安排|主持|致辞)"
+)
+
+
+def local_names(texts: Iterable[str]) -> dict[str, str]:
+    """Place and person names a speech defines for itself: ``{name: "place"|"person"}``.
+
+    >>> sorted(local_names(["中共滨城市委书记孙立平同志", "清河区委、区政府高度重视", "请县长李红同志讲话"]).items())
+    [('孙立平', 'person'), ('李红', 'person'), ('清河', 'place'), ('滨城', 'place')]
+    >>> local_names(["全市上下", "设区市空气质量", "我县经济开发区管委会", "县委书记讲话"])
+    {}
+    """
+    names: dict[str, str] = {}
+    for text in texts:
+        for m in _LOCAL_PLACE.finditer(text):
+            name = m.group(1) or m.group(2)
+            if name and name not in _NOT_NAMES and name[0] not in _GENERIC_PLACE_HEADS:
+                names.setdefault(name, "place")
+        for m in _LOCAL_PERSON.finditer(text):
+            name = m.group(1) or m.group(2)
+            if name and name[0] in _SURNAMES and name not in _NOT_NAMES and not any(r in name for r in _TITLES):
+                names.setdefault(name, "person")
+    return names
+
+
+def local_facts(text: str, names: dict[str, str]) -> list[tuple[str, str]]:
+    """The speech's own names found in a phrase, as (type, text) facts."""
+    return [(kind, name) for name, kind in names.items() if name in text]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.bank.facts import annotate
+from drafter.bank.facts import annotate, local_facts, local_names
 from drafter.bank.facts import prepare as prepare_jieba
 from drafter.bank.frames import frame_of
 from drafter.bank.meta import speech_meta
@@ -284,14 +284,17 @@ def mine_file(source: SourceFile) -> tuple[str, list[Raw] | None, int, str]:
         return source.doc, None, 0, reason
     raws: list[Raw] = []
     for sp in speeches:
-        raws.extend(mine_speech(sp))
-    return source.doc, [_annotated(r) for r in raws], len(speeches), ""
+        names = local_names(b.text for b in sp.blocks)
+        raws.extend(_annotated(r, names) for r in mine_speech(sp))
+    return source.doc, raws, len(speeches), ""
 
 
-def _annotated(raw: Raw) -> Raw:
-    """The raw record with its terms and facts (one jieba pass per distinct text per worker)."""
+def _annotated(raw: Raw, names: dict[str, str]) -> Raw:
+    """The raw record with its terms and facts (one jieba pass per distinct text per
+    worker), plus the place and person names its speech defines for itself."""
     terms, facts = annotate(raw[1])
-    return (*raw[:11], terms, facts)
+    own = [f for f in local_facts(raw[1], names) if not any(f[1] in t for _, t in facts)]
+    return (*raw[:11], terms, facts + tuple(own))
 
 
 def _contexts(speech: Speech) -> Callable[[int, bool], str]:

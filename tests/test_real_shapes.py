@@ -734,5 +734,8 @@ def test_rhetorical_address_inside_a_speech_stays_in_its_paragraph():
     from drafter.text.speech import parse_text
 
     [sp] = parse_text("在某会上的讲话\n同志们：\n今年任务很重。\n同志们！让我们团结一心，再创佳绩。\n")
-    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "paragraph"]
+    # one block with its address; last in the speech, the exhortation is its closing
+    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "closing"]
     assert sp.blocks[-1].text == "同志们！让我们团结一心，再创佳绩。"
+    [sp] = parse_text("在某会上的讲话\n同志们：\n今年任务很重。\n同志们！让我们团结一心，再创佳绩。\n下半年要抓好三件事。\n")
+    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "paragraph", "paragraph"]

@@ -21,7 +21,14 @@ from drafter.errors import DrafterError
 from drafter.kinds import SET_SEPARATOR
 from drafter.text.reader import SourceFile, iter_corpus, read_lines
 from drafter.text.slots import slotify
-from drafter.text.speech import CN_DIGITS, Speech, cn_number, parse_lines, split_sentences
+from drafter.text.speech import (
+    CN_DIGITS,
+    Speech,
+    cn_number,
+    is_exhortation,
+    parse_lines,
+    split_sentences,
+)
 
 MAX_SOURCES = 20  # provenance kept per phrase; ``count`` still counts every occurrence
 
@@ -70,6 +77,28 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
+# 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items
+_ENUM_ORDER = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后)[，,]")
+_ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
+# Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
+# numbered meetings, plan periods.
+_FACT = re.compile(
+    r"\d|百分之|[〇零一二三四五六七八九]{2,}年|[一二三四五六七八九十]+(?:届|次全会|次会议|次全体会议)|"
+    r"十[一二三四五六七八九]五|[一二三四五六七八九十百千]+(?:亿|万)|(?:19|20)[\d*X]{2}年"
+)
+
+
+def _exhortation(text: str) -> str:
+    """A closing exhortation as a phrase: the whole paragraph when it carries no fact
+    beyond masks, else its 让我们… (or 希望…) sentence."""
+    if not _FACT.search(text.replace("**", "")):
+        return text
+    sentences = split_sentences(text)
+    for word in ("让我们", "希望"):
+        found = next((x.strip() for x in sentences if word in x and not _FACT.search(x.replace("**", ""))), "")
+        if found:
+            return found
+    return ""
 
 
 @dataclass
@@ -127,14 +156,15 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
     """一是…二是… (and 第一，…第二，…) runs over consecutive paragraphs, one item per
     paragraph or several in one: lists of (item text, line)."""
     runs: list[list[tuple[str, int]]] = []
-    for rx in (_ENUM_CN, _ENUM_ORD):
+    for rx in (_ENUM_CN, _ENUM_ORD, _ENUM_ORDER):
         run: list[tuple[str, int]] = []
         last = gap = 0
+        max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
         for line, text in paragraphs:
-            marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in rx.finditer(text)]
+            marks = [(m.start(), m.end(), _item_number(m.group(1), last)) for m in rx.finditer(text)]
             if not marks:
                 gap += 1
-                if gap > _ITEM_GAP:
+                if gap > max_gap:
                     if len(run) >= 2:
                         runs.append(run)
                     run, last = [], 0
@@ -153,6 +183,14 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
         if len(run) >= 2:
             runs.append(run)
     return runs
+
+
+def _item_number(marker: str, last: int) -> int:
+    """The number an item marker stands for: 三 → 3, 其次 → 2, 最后 → the one after the
+    last (only after 其次, so 首先…最后 alone is no run)."""
+    if marker == "最后":
+        return last + 1 if last >= 2 else 0
+    return _ORDER_NUMBER.get(marker) or cn_number(marker)
 
 
 def _clause_at(sentence: str, at: int) -> str:
@@ -182,7 +220,9 @@ def mine_speech(speech: Speech) -> list[Raw]:
             out.append((kind, text, items, frame, genre, doc, line, lines))
 
     for b in speech.blocks:
-        if b.kind in ("title", "salutation", "closing"):
+        if b.kind == "closing" and is_exhortation(b.text):
+            add("closing", slotify(_exhortation(b.text)), b.line)
+        elif b.kind in ("title", "salutation", "closing"):
             add(b.kind, slotify(b.text), b.line)
 
     # headings: sets of siblings
@@ -204,6 +244,12 @@ def mine_speech(speech: Speech) -> list[Raw]:
     first_heading = next((i for i, b in enumerate(speech.blocks) if b.kind == "heading"), len(speech.blocks))
     seen = 0  # paragraphs so far (an opening is in the first few)
     for i, b in enumerate(speech.blocks):
+        if b.kind == "closing" and is_exhortation(b.text):  # 让我们…为…作出新的更大贡献！
+            for sentence in split_sentences(b.text):
+                pledge = _pledge(sentence.strip())
+                if pledge:
+                    add("pledge", slotify(pledge), b.line)
+            continue
         if b.kind != "paragraph":
             continue
         seen += 0 if b.runin else 1

@@ -40,6 +40,13 @@ _OPENING = re.compile(
     r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,30}委托|"
     r"我谨?代表.{1,40}(?:向|作|报告|发言|致辞|表示)|^现在开会"
 )
+# A leader's 讲话 or a host opens with the meeting's purpose (这次会议的主要任务是… /
+# 今天召开…会议，目的是… / 决定召开这次会议，就是要…): longer than other openings.
+_MEETING_PURPOSE = re.compile(
+    r"(?:这次|今天|此次|本次).{0,30}(?:会议|大会).{0,16}(?:主要任务|目的|主要目的)是|"
+    r"召开.{0,24}(?:会议|大会)[^。]{0,6}(?:主要任务是|目的是|主要是|就是要)|(?:会议|大会)[^。]{0,6}(?:主要任务|目的)是"
+)
+_PURPOSE_MAX = 120
 _OPENING_PARAGRAPHS = 3  # an opening is said in the first paragraphs, before the first heading
 # Transitions announce what comes next (下面，我讲三点意见。) or sum up (总之，…);
 # 下一步，我们将… is a plan, not a transition.
@@ -63,7 +70,7 @@ _PLEDGE = re.compile(r"贡献.{0,8}力量|作出.{0,8}贡献|做出.{0,8}贡献|
 # A pledge looks forward: …作出了积极贡献 / 所作的贡献 / thanks and tributes look back.
 _PAST_OR_THANKS = re.compile(
     r"(?:作出|做出|贡献|交出|展现)了|(?:作出|做出|所作|所做)的|已经|曾经|感谢|谢意|谢谢|致敬|敬意|致以|表彰|缅怀|纪念|"
-    r"慰问|祝贺|表示衷心|付出了|作过"
+    r"慰问|祝贺|表示衷心|付出了|作过|(?:作出|做出)[^，。]{0,8}贡献的"
 )
 _ENUM_CN = re.compile(rf"(?:^|(?<=[。；：，！？\s]))([{CN_DIGITS}]{{1,2}})是")
 _ENUM_ORD = re.compile(rf"(?:^|(?<=[。；：！？\s]))第([{CN_DIGITS}]{{1,2}})[，、]")
@@ -83,7 +90,7 @@ _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
 # Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
 # numbered meetings, plan periods.
 _FACT = re.compile(
-    r"\d|百分之|[〇零一二三四五六七八九]{2,}年|[一二三四五六七八九十]+(?:届|次全会|次会议|次全体会议)|"
+    r"\d|百分之|今年|去年|明年|年底|年内|半年|季度|[〇零一二三四五六七八九]{2,}年|[一二三四五六七八九十]+(?:届|次全会|次会议|次全体会议)|"
     r"十[一二三四五六七八九]五|[一二三四五六七八九十百千]+(?:亿|万)|(?:19|20)[\d*X]{2}年"
 )
 
@@ -257,7 +264,9 @@ def mine_speech(speech: Speech) -> list[Raw]:
         for sentence in split_sentences(b.text, "。！？："):
             s = sentence.strip()
             announce = _announcement(s)
-            opening = opening_zone and _OPENING.search(s) and len(s) <= 80
+            opening = opening_zone and (
+                (_OPENING.search(s) and len(s) <= 80) or (_MEETING_PURPOSE.search(s) and len(s) <= _PURPOSE_MAX)
+            )
             if opening:  # 按照会议安排，…我谈三点认识。 opens the speech and announces its parts
                 add("opening", slotify(s), b.line)
             if announce:

@@ -44,7 +44,10 @@ _OPENING = re.compile(
 # 今天召开…会议，目的是… / 决定召开这次会议，就是要…): longer than other openings.
 _MEETING_PURPOSE = re.compile(
     r"(?:这次|今天|此次|本次).{0,30}(?:会议|大会).{0,16}(?:主要任务|目的|主要目的)是|"
-    r"召开.{0,24}(?:会议|大会)[^。]{0,6}(?:主要任务是|目的是|主要是|就是要)|(?:会议|大会)[^。]{0,6}(?:主要任务|目的)是"
+    r"召开.{0,24}(?:会议|大会)[^。]{0,6}(?:主要任务是|目的是|主要是|就是要)|(?:会议|大会)[^。]{0,6}(?:主要任务|目的)是|"
+    # a 分组讨论 opens on the report just heard: 刚才，认真聆听了…报告 / 这次全会是在…召开的
+    r"^(?:刚才[，,])?认真(?:聆听|听取|学习)了.{0,40}(?:报告|讲话|说明)|"
+    r"^(?:这次|本次|此次)(?:全会|党代会|会议|大会)(?:是在|恰逢).{4,50}(?:召开的|节点|时刻|时期)"
 )
 _PURPOSE_MAX = 120
 _OPENING_PARAGRAPHS = 3  # an opening is said in the first paragraphs, before the first heading
@@ -168,7 +171,7 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
         last = gap = 0
         max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
         for line, text in paragraphs:
-            marks = [(m.start(), m.end(), _item_number(m.group(1), last)) for m in rx.finditer(text)]
+            marks = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
             if not marks:
                 gap += 1
                 if gap > max_gap:
@@ -177,7 +180,8 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
                     run, last = [], 0
                 continue
             gap = 0
-            for k, (_, end, n) in enumerate(marks):
+            for k, (_, end, marker) in enumerate(marks):
+                n = _item_number(marker, last if run else 0)
                 stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
                 item = (text[end:stop].strip(), line)
                 if n == last + 1 and run:

@@ -109,6 +109,8 @@ EXPECTED = [
     ("address", "parallel", "要敢想敢试 / 要协作攻坚 / 要精益求精", "n14_address_gongqingtuan.txt", 9),
     ("address", "pledge", "为建设团结和谐、繁荣发展的美好家园贡献力量。", "n13_address_minzutuanjie.txt", 9),
     ("address", "closing", "谢谢！", "k13_address_keji.txt", 9),
+    ("address", "closing", "最后，预祝本次签约仪式圆满成功！祝各位来宾身体健康、事业兴旺、万事如意！",
+     "k12_address_zhaoshang.txt", 10),
     ("host", "salutation", "同志们：", "k07_host_shengtai.txt", 5),
     ("host", "opening", "现在开会。", "k07_host_shengtai.txt", 6),
     ("host", "heading", "要突出一个“学”字 / 要突出一个“改”字 / 要突出一个“实”字", "k08_host_dangjian.txt", 13),

@@ -173,3 +173,16 @@ def test_an_arabic_item_starting_with_a_year_is_an_item():
     [sp] = parse_text(text)
     assert [(h.style, h.number) for h in sp.of_kind("heading")] == [("1.", 19), ("1.", 20)]
     assert [b.kind for b in parse_text("报告\n各位领导：\n增长3.5%。\n")[0].blocks][-1] == "paragraph"
+
+
+def test_an_address_closes_on_its_wishes():
+    text = (
+        "在首届科技创新论坛开幕式上的致辞\n尊敬的各位来宾，朋友们：\n今天，论坛在这里隆重开幕。\n"
+        "最后，预祝本次论坛取得丰硕成果！祝各位嘉宾身体健康、工作顺利！\n谢谢大家！\n"
+    )
+    [sp] = parse_text(text)
+    assert sp.genre == "address"
+    assert [(b.kind, b.line) for b in sp.blocks[-2:]] == [("closing", 4), ("closing", 5)]
+    # wishes in the middle of an address are a paragraph
+    [sp] = parse_text(text.replace("谢谢大家！", "论坛期间还将举行签约活动。"))
+    assert sp.blocks[3].kind == "paragraph"

@@ -258,6 +258,18 @@ _EXHORTATION_START = re.compile(r"^(?:同志们|同志们、朋友们|各位同�
 _EXHORTATION = re.compile(r"让我们|希望|务必|各级各部门(?:要|务必)|[县市区镇乡]上下要|大家要|我们要")
 
 
+_WISHES = re.compile(r"^(?:最后[，,])?(?:预祝|衷心祝愿|祝愿|祝)[^。！]{2,40}(?:成功|圆满|顺利|成果|佳绩|兴旺|健康|如意)")
+
+
+def is_wishes(s: str) -> bool:
+    """The wishes that close a 致辞: 最后，预祝本次论坛圆满成功！祝各位来宾身体健康！
+
+    >>> is_wishes("最后，预祝本次签约仪式圆满成功！祝各位来宾身体健康、万事如意！"), is_wishes("祝大家吃好。")
+    (True, False)
+    """
+    return len(s) <= 120 and s.endswith(("！", "。", "!")) and bool(_WISHES.match(s))
+
+
 def is_exhortation(s: str) -> bool:
     """The closing exhortation of a 讲话 or 主持词: a paragraph opening 同志们， that calls
     on the audience (让我们… / 希望大家…), ending with ！or 。.
@@ -637,12 +649,15 @@ def _finish(blocks: list[Block], doc: str) -> Speech:
 
 
 def _mark_exhortation(blocks: list[Block]) -> list[Block]:
-    """The last paragraph, when it is an exhortation (同志们，…让我们…！), is the closing;
+    """The last paragraph, when it is an exhortation (同志们，…让我们…！) or an address's
+    wishes (最后，预祝…圆满成功！祝…！), is the closing;
     only closing formulas (散会。/ 谢谢大家！) or a signature block may follow it."""
     k = len(blocks) - 1
     while k >= 0 and blocks[k].kind in ("closing", "speaker"):
         k -= 1
-    if k > 0 and blocks[k].kind == "paragraph" and not blocks[k].runin and is_exhortation(blocks[k].text):
+    if k > 0 and blocks[k].kind == "paragraph" and not blocks[k].runin and (
+        is_exhortation(blocks[k].text) or is_wishes(blocks[k].text)
+    ):
         blocks = [*blocks[:k], replace(blocks[k], kind="closing"), *blocks[k + 1:]]
     return blocks
 

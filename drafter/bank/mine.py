@@ -90,6 +90,7 @@ _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one en
 # 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items
 _ENUM_ORDER = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后)[，,]")
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
+_ORDER_WORDS = ("首先", "其次", "再次", "最后")
 # Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
 # numbered meetings, plan periods.
 _FACT = re.compile(
@@ -171,7 +172,10 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
         last = gap = 0
         max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
         for line, text in paragraphs:
-            marks = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
+            if rx is _ENUM_ORDER and not any(w in text for w in _ORDER_WORDS):
+                marks = []  # rare words: a substring test spares the regex scan
+            else:
+                marks = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
             if not marks:
                 gap += 1
                 if gap > max_gap:

@@ -2,7 +2,9 @@
 
 Kinds: title, salutation, opening, transition, heading (a set of sibling
 headings), lead (the sentence opening a section, right after its heading), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
-pledge (为…贡献…力量 style commitments), closing.
+pledge (为…贡献…力量 style commitments), closing (formulas such as 汇报完毕 / 散会, an
+address's wishes, and a 讲话's exhortation: the whole paragraph when it carries no fact,
+else its 让我们… sentence). 一是…/第一，…/首先，…其次，… runs are parallel sets.
 
 ``mine_paths`` is the entry point; ``mine_speech`` mines one parsed speech.
 Files are read and mined one at a time (optionally in worker processes), so

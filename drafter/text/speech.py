@@ -708,7 +708,10 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     end, heading numbers inside a speech pasted as one line). A new speech
     starts where, after body text, a speaker line (role and name and a colon)
     appears, or a title-like line followed by a salutation, subtitle or speaker
-    line and then body text. Linear in the number of lines.
+    line and then body text (a quotation's lead-in such as 习近平总书记强调： is none).
+    首先，…其次，…(再次，…最后，…) heading consecutive paragraphs are numbered items; the
+    last paragraph is the closing when it is an exhortation (同志们，…让我们…！) or an
+    address's wishes (最后，预祝…圆满成功！). Linear in the number of lines.
     """
     items = _items(lines)
     ordered = _order_runs(items)

@@ -95,3 +95,27 @@ def test_iter_corpus_recurses_in_order_and_skips_lock_files(tmp_path):
     (root / ".hidden").mkdir()
     (root / ".hidden" / "c.txt").write_text("x", encoding="utf-8")
     assert [s.doc for s in iter_corpus([root])] == ["archive/2023/a.docx", "archive/b.txt"]
+
+
+def test_a_folder_s_readme_license_and_changelog_are_not_speeches(tmp_path):
+    from drafter.text.reader import iter_corpus
+
+    for name in ("README.md", "readme.txt", "LICENSE.txt", "CHANGELOG.md", "在全县会议上的讲话.txt"):
+        (tmp_path / name).write_text("同志们：\n**县要抓好落实。\n", encoding="utf-8")
+    assert [s.path.name for s in iter_corpus([tmp_path])] == ["在全县会议上的讲话.txt"]
+    # named on the command line, a README is still read
+    assert [s.path.name for s in iter_corpus([tmp_path / "README.md"])] == ["README.md"]
+    (tmp_path / "在全县会议上的讲话.txt").unlink()
+    import pytest
+
+    from drafter.errors import CorpusError
+    with pytest.raises(CorpusError):
+        list(iter_corpus([tmp_path]))  # only a README: no speech in the folder
+
+
+def test_the_reader_s_docx_helpers_are_public():
+    from drafter.text import reader
+
+    for name in ("md_lines", "docx_xml", "paragraph_text", "block_paragraphs"):
+        assert callable(getattr(reader, name))
+    assert reader.md_lines("# 标题\n正文") == [(1, "标题"), (2, "正文")]

@@ -734,5 +734,41 @@ def test_rhetorical_address_inside_a_speech_stays_in_its_paragraph():
     from drafter.text.speech import parse_text
 
     [sp] = parse_text("在某会上的讲话\n同志们：\n今年任务很重。\n同志们！让我们团结一心，再创佳绩。\n")
-    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "paragraph"]
+    # one block with its address; last in the speech, the exhortation is its closing
+    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "closing"]
     assert sp.blocks[-1].text == "同志们！让我们团结一心，再创佳绩。"
+    [sp] = parse_text("在某会上的讲话\n同志们：\n今年任务很重。\n同志们！让我们团结一心，再创佳绩。\n下半年要抓好三件事。\n")
+    assert [b.kind for b in sp.blocks] == ["title", "salutation", "paragraph", "paragraph", "paragraph"]
+
+
+def test_order_word_enumerations_in_a_paragraph_are_parallel_sets(tmp_path):
+    records = _mine_text(tmp_path, "在某会上的讲话\n同志们：\n今年要抓好三件事。首先，抓项目建设。其次，抓招商引资。"
+                         "最后，抓人才引育。\n")
+    [p] = [r for r in records if r["kind"] == "parallel"]
+    assert p["items"] == ["抓项目建设", "抓招商引资", "抓人才引育"]
+    # 首先… and a 最后… paragraphs later (a welcome and the wishes of an address) are no set
+    records = _mine_text(tmp_path, "在某仪式上的致辞\n各位来宾：\n首先，我代表区委表示热烈欢迎！\n项目很好。\n"
+                         "最后，预祝签约仪式圆满成功！\n")
+    assert [r for r in records if r["kind"] == "parallel"] == []
+
+
+def test_exhortation_closing_whole_or_its_call(tmp_path):
+    body = "在全县工作会议上的讲话\n同志们：\n一、认清形势\n形势严峻复杂。\n二、压实责任\n要压实责任。\n"
+    records = _mine_text(tmp_path, body + "同志们，责任重于泰山。让我们全力以赴，为全县发展作出新的更大贡献！\n")
+    assert [(r["text"], r["sources"]) for r in records if r["kind"] == "closing"] == [
+        ("同志们，责任重于泰山。让我们全力以赴，为全县发展作出新的更大贡献！", [{"doc": "a.txt", "line": 7}])
+    ]
+    assert [r["text"] for r in records if r["kind"] == "pledge"] == ["让我们全力以赴，为全县发展作出新的更大贡献！"]
+    # a fact in the paragraph (a year, a figure): only the 让我们 sentence is reusable; masks are slots
+    records = _mine_text(tmp_path, body + "同志们，2024年全县完成投资**亿元。让我们全力以赴，再创佳绩！\n")
+    assert [r["text"] for r in records if r["kind"] == "closing"] == ["让我们全力以赴，再创佳绩！"]
+    records = _mine_text(tmp_path, body + "同志们，**县责任重大。让我们全力以赴，再创佳绩！\n")
+    assert [r["text"] for r in records if r["kind"] == "closing"] == ["同志们，{{place}}县责任重大。让我们全力以赴，再创佳绩！"]
+
+
+def test_a_meeting_purpose_opens_a_speech(tmp_path):
+    records = _mine_text(tmp_path, "在全县教育工作会议上的讲话\n同志们：\n今天，县委、县政府召开全县教育工作会议，主要是总结成效、"
+                         "部署工作。\n一、认清形势\n形势很好。\n")
+    assert [r["text"] for r in records if r["kind"] == "opening"] == [
+        "今天，县委、县政府召开全县教育工作会议，主要是总结成效、部署工作。"
+    ]

@@ -2,7 +2,9 @@
 
 Kinds: title, salutation, opening, transition, heading (a set of sibling
 headings), lead (the sentence opening a section, right after its heading), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
-pledge (为…贡献…力量 style commitments), closing.
+pledge (为…贡献…力量 style commitments), closing (formulas such as 汇报完毕 / 散会, an
+address's wishes, and a 讲话's exhortation: the whole paragraph when it carries no fact,
+else its 让我们… sentence). 一是…/第一，…/首先，…其次，… runs are parallel sets.
 
 ``mine_paths`` is the entry point; ``mine_speech`` mines one parsed speech.
 Files are read and mined one at a time (optionally in worker processes), so
@@ -24,7 +26,14 @@ from drafter.errors import DrafterError
 from drafter.kinds import SET_SEPARATOR
 from drafter.text.reader import SourceFile, iter_corpus, read_lines
 from drafter.text.slots import slotify
-from drafter.text.speech import CN_DIGITS, Speech, cn_number, parse_lines, split_sentences
+from drafter.text.speech import (
+    CN_DIGITS,
+    Speech,
+    cn_number,
+    is_exhortation,
+    parse_lines,
+    split_sentences,
+)
 
 # One occurrence of a phrase: (kind, text, items, frame, genre, doc, line, lines,
 # context, level, year, terms, facts). ``context`` is the heading of the section it
@@ -40,6 +49,16 @@ _OPENING = re.compile(
     r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,30}委托|"
     r"我谨?代表.{1,40}(?:向|作|报告|发言|致辞|表示)|^现在开会"
 )
+# A leader's 讲话 or a host opens with the meeting's purpose (这次会议的主要任务是… /
+# 今天召开…会议，目的是… / 决定召开这次会议，就是要…): longer than other openings.
+_MEETING_PURPOSE = re.compile(
+    r"(?:这次|今天|此次|本次).{0,30}(?:会议|大会).{0,16}(?:主要任务|目的|主要目的)是|"
+    r"召开.{0,24}(?:会议|大会)[^。]{0,6}(?:主要任务是|目的是|主要是|就是要)|(?:会议|大会)[^。]{0,6}(?:主要任务|目的)是|"
+    # a 分组讨论 opens on the report just heard: 刚才，认真聆听了…报告 / 这次全会是在…召开的
+    r"^(?:刚才[，,])?认真(?:聆听|听取|学习)了.{0,40}(?:报告|讲话|说明)|"
+    r"^(?:这次|本次|此次)(?:全会|党代会|会议|大会)(?:是在|恰逢).{4,50}(?:召开的|节点|时刻|时期)"
+)
+_PURPOSE_MAX = 120
 _OPENING_PARAGRAPHS = 3  # an opening is said in the first paragraphs, before the first heading
 # Transitions announce what comes next (下面，我讲三点意见。) or sum up (总之，…);
 # 下一步，我们将… is a plan, not a transition.
@@ -63,7 +82,7 @@ _PLEDGE = re.compile(r"贡献.{0,8}力量|作出.{0,8}贡献|做出.{0,8}贡献|
 # A pledge looks forward: …作出了积极贡献 / 所作的贡献 / thanks and tributes look back.
 _PAST_OR_THANKS = re.compile(
     r"(?:作出|做出|贡献|交出|展现)了|(?:作出|做出|所作|所做)的|已经|曾经|感谢|谢意|谢谢|致敬|敬意|致以|表彰|缅怀|纪念|"
-    r"慰问|祝贺|表示衷心|付出了|作过"
+    r"慰问|祝贺|表示衷心|付出了|作过|(?:作出|做出)[^，。]{0,8}贡献的"
 )
 _ENUM_CN = re.compile(rf"(?:^|(?<=[。；：，！？\s]))([{CN_DIGITS}]{{1,2}})是")
 _ENUM_ORD = re.compile(rf"(?:^|(?<=[。；：！？\s]))第([{CN_DIGITS}]{{1,2}})[，、]")
@@ -77,6 +96,29 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
+# 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items
+_ENUM_ORDER = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后)[，,]")
+_ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
+_ORDER_WORDS = ("首先", "其次", "再次", "最后")
+# Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
+# numbered meetings, plan periods.
+_FACT = re.compile(
+    r"\d|百分之|今年|去年|明年|年底|年内|半年|季度|[〇零一二三四五六七八九]{2,}年|[一二三四五六七八九十]+(?:届|次全会|次会议|次全体会议)|"
+    r"十[一二三四五六七八九]五|[一二三四五六七八九十百千]+(?:亿|万)|(?:19|20)[\d*X]{2}年"
+)
+
+
+def _exhortation(text: str) -> str:
+    """A closing exhortation as a phrase: the whole paragraph when it carries no fact
+    beyond masks, else its 让我们… (or 希望…) sentence."""
+    if not _FACT.search(text.replace("**", "")):
+        return text
+    sentences = split_sentences(text)
+    for word in ("让我们", "希望"):
+        found = next((x.strip() for x in sentences if word in x and not _FACT.search(x.replace("**", ""))), "")
+        if found:
+            return found
+    return ""
 
 
 @dataclass
@@ -134,20 +176,25 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
     """一是…二是… (and 第一，…第二，…) runs over consecutive paragraphs, one item per
     paragraph or several in one: lists of (item text, line)."""
     runs: list[list[tuple[str, int]]] = []
-    for rx in (_ENUM_CN, _ENUM_ORD):
+    for rx in (_ENUM_CN, _ENUM_ORD, _ENUM_ORDER):
         run: list[tuple[str, int]] = []
         last = gap = 0
+        max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
         for line, text in paragraphs:
-            marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in rx.finditer(text)]
+            if rx is _ENUM_ORDER and not any(w in text for w in _ORDER_WORDS):
+                marks = []  # rare words: a substring test spares the regex scan
+            else:
+                marks = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
             if not marks:
                 gap += 1
-                if gap > _ITEM_GAP:
+                if gap > max_gap:
                     if len(run) >= 2:
                         runs.append(run)
                     run, last = [], 0
                 continue
             gap = 0
-            for k, (_, end, n) in enumerate(marks):
+            for k, (_, end, marker) in enumerate(marks):
+                n = _item_number(marker, last if run else 0)
                 stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
                 item = (text[end:stop].strip(), line)
                 if n == last + 1 and run:
@@ -160,6 +207,14 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
         if len(run) >= 2:
             runs.append(run)
     return runs
+
+
+def _item_number(marker: str, last: int) -> int:
+    """The number an item marker stands for: 三 → 3, 其次 → 2, 最后 → the one after the
+    last (only after 其次, so 首先…最后 alone is no run)."""
+    if marker == "最后":
+        return last + 1 if last >= 2 else 0
+    return _ORDER_NUMBER.get(marker) or cn_number(marker)
 
 
 def _clause_at(sentence: str, at: int) -> str:
@@ -193,7 +248,9 @@ def mine_speech(speech: Speech) -> list[Raw]:
             out.append((kind, text, items, frame, genre, doc, line, lines, context, level, year, (), ()))
 
     for b in speech.blocks:
-        if b.kind in ("title", "salutation", "closing"):
+        if b.kind == "closing" and is_exhortation(b.text):
+            add("closing", slotify(_exhortation(b.text)), b.line)
+        elif b.kind in ("title", "salutation", "closing"):
             add(b.kind, slotify(b.text), b.line)
 
     # headings: sets of siblings
@@ -215,6 +272,12 @@ def mine_speech(speech: Speech) -> list[Raw]:
     first_heading = next((i for i, b in enumerate(speech.blocks) if b.kind == "heading"), len(speech.blocks))
     seen = 0  # paragraphs so far (an opening is in the first few)
     for i, b in enumerate(speech.blocks):
+        if b.kind == "closing" and is_exhortation(b.text):  # 让我们…为…作出新的更大贡献！
+            for sentence in split_sentences(b.text):
+                pledge = _pledge(sentence.strip())
+                if pledge:
+                    add("pledge", slotify(pledge), b.line)
+            continue
         if b.kind != "paragraph":
             continue
         seen += 0 if b.runin else 1
@@ -222,7 +285,9 @@ def mine_speech(speech: Speech) -> list[Raw]:
         for sentence in split_sentences(b.text, "。！？："):
             s = sentence.strip()
             announce = _announcement(s)
-            opening = opening_zone and _OPENING.search(s) and len(s) <= 80
+            opening = opening_zone and (
+                (_OPENING.search(s) and len(s) <= 80) or (_MEETING_PURPOSE.search(s) and len(s) <= _PURPOSE_MAX)
+            )
             if opening:  # 按照会议安排，…我谈三点认识。 opens the speech and announces its parts
                 add("opening", slotify(s), b.line)
             if announce:

@@ -83,9 +83,8 @@ corrects D501, D503 and a D502 “ “ pair whose fix is certain.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
@@ -197,28 +196,11 @@ def _piece_findings(pieces: list[Piece], path: str, ignore: set[str], ignores: I
     return out
 
 
-_QUOTE_LEAD = re.compile(r"(?:强调|指出|要求|说|讲|提出|号召|寄语|嘱托|告诫我们)[：:]$")
-
-
-def _rejoin(speeches: list[Speech]) -> list[Speech]:
-    """Join back a speech the model split at a quotation's lead-in (习近平总书记强调：),
-    which it takes for a speaker line: the quotation belongs to the speech before."""
-    out: list[Speech] = []
-    for sp in speeches:
-        first = sp.blocks[0] if sp.blocks else None
-        if out and first is not None and first.kind == "speaker" and _QUOTE_LEAD.search(first.text):
-            blocks = [replace(first, kind="paragraph"), *sp.blocks[1:]]
-            out[-1] = Speech(out[-1].blocks + blocks, out[-1].doc, out[-1].genre)
-        else:
-            out.append(sp)
-    return out
-
-
 def _check_lines(lines: list[tuple[int, str]], raw: list[str], path: str, genre: str | None,
                  ignore: Iterable[str], markdown: bool, when: date | None = None,
                  archive: Archive | None = None, ignores: Ignores | None = None) -> list[Finding]:
     out: list[Finding] = []
-    for sp in _rejoin(parse_lines(lines, path)):
+    for sp in parse_lines(lines, path):
         mine = {b.line for b in sp.blocks}
         sp_raw = {n: raw[n - 1].strip() for n in sorted(mine) if 0 < n <= len(raw)}
         out.extend(check_speech(sp, path, genre, sp_raw, ignore, markdown, when, archive, ignores))
@@ -237,7 +219,7 @@ def _lines_of(raw: list[str], markdown: bool) -> list[tuple[int, str]]:
     and code fences already blanked)."""
     from drafter.text import reader
 
-    lines = (reader._md_lines if markdown else reader.text_lines)("\n".join(raw))
+    lines = (reader.md_lines if markdown else reader.text_lines)("\n".join(raw))
     return lines + [(n, "") for n in range(len(lines) + 1, len(raw) + 1)]
 
 

@@ -63,9 +63,9 @@ def _parse(data: bytes, name: str, path: Path):
 
 def paragraph_text(p) -> str:
     """The text of a w:p as the reader gives it (python-docx's ``Paragraph.text``)."""
-    from drafter.text.reader import _paragraph_text
+    from drafter.text.reader import paragraph_text
 
-    return _paragraph_text(p)
+    return paragraph_text(p)
 
 
 def _owner(el):
@@ -79,13 +79,13 @@ def _owner(el):
 def read_docx(path: Path | str) -> DocxText:
     """Read what ``check`` needs from a .docx (its document part once, as the reader
     reads it, with the same bounds and messages). Raises ReadError for a damaged file."""
-    from drafter.text.reader import _docx_xml
+    from drafter.text.reader import docx_xml
 
     path = Path(path)
     if not path.is_file():
         raise ReadError(path, "文件不存在；请检查路径")
     try:
-        root = _parse(_docx_xml(path), "word/document.xml", path)  # bounded; ReadError when damaged
+        root = _parse(docx_xml(path), "word/document.xml", path)  # bounded; ReadError when damaged
         with zipfile.ZipFile(path) as zf:
             return _read(zf, root, path)
     except ReadError:
@@ -106,9 +106,9 @@ def _read(zf: zipfile.ZipFile, root, path: Path) -> DocxText:
     notes_at: dict[tuple[str, str], int] = {}  # (footnotes|endnotes, id) -> paragraph
     comment_at: dict[str, list[int]] = {}
     open_comments: set[str] = set()
-    from drafter.text.reader import _block_paragraphs
+    from drafter.text.reader import block_paragraphs
 
-    for n, child in enumerate(_block_paragraphs(body), 1):  # numbered as the reader numbers lines
+    for n, child in enumerate(block_paragraphs(body), 1):  # numbered as the reader numbers lines
         out.body.append(paragraph_text(child))
         for el in child.iter(f"{W}footnoteReference", f"{W}endnoteReference", f"{W}commentRangeStart",
                              f"{W}commentRangeEnd", f"{W}commentReference"):

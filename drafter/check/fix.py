@@ -96,9 +96,9 @@ def fix_text_file(src: Path, dst: Path, force: bool, ignore: set[str]) -> list[C
 def _fix_part(root, label: str, body_level: bool, ignore: set[str], ignores: Ignores) -> list[Change]:
     changes: list[Change] = []
     body = root.find(f"{W}body")
-    from drafter.text.reader import _block_paragraphs
+    from drafter.text.reader import block_paragraphs
 
-    numbers = {p: i for i, p in enumerate(_block_paragraphs(body), 1)} if body_level and body is not None else {}
+    numbers = {p: i for i, p in enumerate(block_paragraphs(body), 1)} if body_level and body is not None else {}
     for p in root.iter(f"{W}p"):
         nodes = [t for t in p.iter(f"{W}t") if _owner(t) is p]
         text = "".join(t.text or "" for t in nodes)

@@ -267,7 +267,8 @@ _MD_PREFIX = re.compile(r"^(?:>\s?|[-+]\s+)")
 _MD_EMPHASIS_LINE = re.compile(r"^(\*\*|\*|__|_)([^*_].*?)\1$")  # a whole line in bold or italics
 
 
-def _md_lines(text: str) -> list[Line]:
+def md_lines(text: str) -> list[Line]:
+    """Numbered lines of a Markdown text, unmarked (# headings, list bullets, emphasis)."""
     out = []
     for i, line in text_lines(text):
         line = clean_line(_MD_PREFIX.sub("", line))
@@ -288,7 +289,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BAD_DOCX = "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx"
 
 
-def _docx_xml(path: Path) -> bytes:
+def docx_xml(path: Path) -> bytes:
     """``word/document.xml`` of a .docx, decompressed within a size bound."""
     import zipfile
     import zlib
@@ -349,8 +350,9 @@ def _run_text(r: object) -> str:
     return "".join(out)
 
 
-def _paragraph_text(p: object) -> str:
-    # As python-docx's CT_P.text: runs and hyperlinks that are direct children.
+def paragraph_text(p: object) -> str:
+    """The text of a ``w:p`` element, as python-docx's CT_P.text: runs and hyperlinks
+    that are direct children."""
     out = []
     for e in p:  # type: ignore[attr-defined]
         if e.tag == _W + "r":
@@ -360,7 +362,7 @@ def _paragraph_text(p: object) -> str:
     return "".join(out)
 
 
-def _block_paragraphs(parent: object) -> Iterator[object]:
+def block_paragraphs(parent: object) -> Iterator[object]:
     """Body paragraphs in document order, the paragraphs of table cells in their place."""
     for e in parent:  # type: ignore[attr-defined]
         if e.tag == _W + "p":
@@ -368,7 +370,7 @@ def _block_paragraphs(parent: object) -> Iterator[object]:
         elif e.tag == _W + "tbl":
             for tr in e.iterchildren(_W + "tr"):
                 for tc in tr.iterchildren(_W + "tc"):
-                    yield from _block_paragraphs(tc)
+                    yield from block_paragraphs(tc)
 
 
 def _docx_lines(path: Path) -> list[Line]:
@@ -379,7 +381,7 @@ def _docx_lines(path: Path) -> list[Line]:
     """
     from lxml import etree
 
-    data = _docx_xml(path)
+    data = docx_xml(path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -389,8 +391,8 @@ def _docx_lines(path: Path) -> list[Line]:
     if body is None:
         raise ReadError(path, _BAD_DOCX)
     return [
-        (i, normalise(clean_line(_paragraph_text(p).replace("\n", ""))))
-        for i, p in enumerate(_block_paragraphs(body), 1)
+        (i, normalise(clean_line(paragraph_text(p).replace("\n", ""))))
+        for i, p in enumerate(block_paragraphs(body), 1)
     ]
 
 
@@ -489,7 +491,7 @@ def read_lines(path: Path | str) -> list[Line]:
         return _docx_lines(path)
     data = read_regular(path)
     text = decode(data, path)
-    return _md_lines(text) if suffix == ".md" else text_lines(text)
+    return md_lines(text) if suffix == ".md" else text_lines(text)
 
 
 # --- corpus ---------------------------------------------------------------
@@ -500,6 +502,20 @@ def _wanted(p: Path) -> bool:
         p.suffix.lower() in SUPPORTED_SUFFIXES
         and not p.name.startswith(("~$", "."))
     )
+
+
+_PROJECT_FILE = re.compile(r"^(?:README|LICENSE|LICENCE|CHANGELOG)(?:[._-]|$)", re.IGNORECASE)
+
+
+def is_project_file(p: Path) -> bool:
+    """README*, LICENSE*, CHANGELOG*: a folder's notes about itself, not speeches.
+
+    >>> is_project_file(Path("corpus/README.md")), is_project_file(Path("readme_2023讲话.txt"))
+    (True, True)
+    >>> is_project_file(Path("LICENSE")), is_project_file(Path("在全市会议上的讲话.txt"))
+    (True, False)
+    """
+    return bool(_PROJECT_FILE.match(p.name))
 
 
 def _corpus_root_problem(root: Path) -> str | None:
@@ -549,6 +565,8 @@ def iter_corpus(paths: Iterable[Path | str]) -> Iterator[SourceFile]:
         base = display_name(root.resolve().name or str(root))
         for p in _walk(root):
             rel = p.relative_to(root)
+            if is_project_file(p):
+                continue  # a folder's README/LICENSE/CHANGELOG is no speech (named explicitly, it is read)
             if _wanted(p) or p.is_dir():  # a folder here is one that could not be listed
                 found = True
                 yield SourceFile(p, f"{base}/{display_name(rel.as_posix())}")

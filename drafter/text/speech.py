@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.text.reader import Line, read_lines
@@ -82,10 +82,15 @@ HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("一、", 1, re.compile(rf"^({_CN})、(.+)$")),
     ("（一）", 2, re.compile(rf"^[（(]({_CN})[）)]\s*(.+)$")),
     ("第一，", 3, re.compile(rf"^第({_CN})[，、：](.+)$")),
-    ("1.", 4, re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.+)$")),
+    # 20.2026年…: item 20 whose text starts with a year, not a decimal
+    ("1.", 4, re.compile(r"^(\d{1,3})[.．、](?:(?=(?:19|20)\d\d年)|(?!\d))\s*(.+)$")),
     ("（1）", 5, re.compile(r"^[（(](\d{1,3})[）)]\s*(.+)$")),
 )
-STYLE_RANK = {style: rank for style, rank, _ in HEADING_STYLES}
+# 首先，… 其次，… 再次，… 最后，… heading consecutive paragraphs: items 1, 2, 3, … of a run
+# ranked as 第一， (found by ``_order_runs``, never alone).
+ORDER_STYLE = "首先"
+_ORDER_WORD = re.compile(r"^(首先|其次|再次|最后)[，,、：]")
+STYLE_RANK = {style: rank for style, rank, _ in HEADING_STYLES} | {ORDER_STYLE: 3}
 
 
 def format_number(style: str, n: int) -> str:
@@ -95,6 +100,8 @@ def format_number(style: str, n: int) -> str:
     ['二、', '第二，', '（二）', '2.', '（2）']
     """
     cn = cn_numeral(n)
+    if style == ORDER_STYLE:
+        return {1: "首先，", 2: "其次，", 3: "再次，"}.get(n, f"第{cn}，")
     return {
         "一、": f"{cn}、",
         "第一，": f"第{cn}，",
@@ -186,7 +193,8 @@ _ROLE = re.compile(
 )
 _CLOSING = re.compile(
     r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态|述职)|请予评议|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
-    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|散会[。！!]?$|我就讲(?:这些|到这里|这么多|这几点))"
+    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|.{0,24}散会[。！!]?$|我就讲(?:这些|到这里|这么多|这几点)|"
+    r".{0,10}(?:会议|大会|会)(?:就|就开)?(?:到此结束|开到这里|到这里)[。，,！!]?(?:(?:现在)?散会[。！!]?)?$)"
 )
 # One part of an address: 尊敬的**市长 / 各位代表 / 主席先生 / 同志们 / 大家好.
 _ADDRESS_PART = re.compile(
@@ -237,7 +245,46 @@ def is_salutation(s: str) -> bool:
 
 
 def is_closing(s: str) -> bool:
+    """A closing formula (汇报完毕 / 谢谢大家 / 今天的会议就到这里。散会。).
+
+    >>> is_closing("今天的会议就到这里。散会。"), is_closing("大会到此结束。散会！"), is_closing("本次会议到此结束，散会。")
+    (True, True, True)
+    """
     return len(s) <= 60 and bool(_CLOSING.search(s))
+
+
+_EXHORTATION_START = re.compile(r"^(?:同志们|同志们、朋友们|各位同志)[，,！!]")
+# the call on the audience: 让我们… / 希望大家… / 全市各级各部门要… / 务必…
+_EXHORTATION = re.compile(r"让我们|希望|务必|各级各部门(?:要|务必)|[县市区镇乡]上下要|大家要|我们要")
+
+
+_WISHES = re.compile(r"^(?:最后[，,])?(?:预祝|衷心祝愿|祝愿|祝)[^。！]{2,40}(?:成功|圆满|顺利|成果|佳绩|兴旺|健康|如意)")
+
+
+def is_wishes(s: str) -> bool:
+    """The wishes that close a 致辞: 最后，预祝本次论坛圆满成功！祝各位来宾身体健康！
+
+    >>> is_wishes("最后，预祝本次签约仪式圆满成功！祝各位来宾身体健康、万事如意！"), is_wishes("祝大家吃好。")
+    (True, False)
+    """
+    return len(s) <= 120 and s.endswith(("！", "。", "!")) and bool(_WISHES.match(s))
+
+
+def is_exhortation(s: str) -> bool:
+    """The closing exhortation of a 讲话 or 主持词: a paragraph opening 同志们， that calls
+    on the audience (让我们… / 希望大家…), ending with ！or 。.
+
+    >>> is_exhortation("同志们，安全责任重于泰山。让我们全力以赴抓好各项工作！")
+    True
+    >>> is_exhortation("同志们，今年以来全市经济运行总体平稳。"), is_exhortation("让我们共同努力！")
+    (False, False)
+    """
+    return (
+        len(s) <= 600
+        and s.endswith(("！", "。", "!"))
+        and bool(_EXHORTATION_START.match(s))
+        and bool(_EXHORTATION.search(s))
+    )
 
 
 def is_date_line(s: str) -> bool:
@@ -249,12 +296,22 @@ def is_date_line(s: str) -> bool:
     return len(s) <= 40 and bool(_DATE_LINE.match(s))
 
 
+# A quotation's lead-in (习近平总书记强调： / 书记指出：): the speech goes on, quoting.
+_QUOTE_LEAD = re.compile(r"(?:强调|指出|要求|说|讲|提出|号召|寄语|嘱托|告诫我们|写道|批示|表示)[：:]$")
+
+
 def is_speaker_line(s: str) -> bool:
-    """A 'who is speaking' line: a date line, or a role and name ending with a colon."""
+    """A 'who is speaking' line: a date line, or a role and name ending with a colon
+    (a quotation's lead-in such as 习近平总书记强调： is none).
+
+    >>> is_speaker_line("市委书记 张三："), is_speaker_line("习近平总书记强调：")
+    (True, False)
+    """
     if is_date_line(s):
         return True
     return (
         len(s) <= 50
+        and not _QUOTE_LEAD.search(s)
         and s.endswith(("：", ":"))
         and not _SALUTATION.search(s)
         and bool(_ROLE.search(s))
@@ -439,7 +496,7 @@ def _split_header(s: str) -> tuple[list[str], str, str] | None:
     return None
 
 
-_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|我就讲|如上|评议")
+_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|我就讲|如上|评议|到此结束|到这里")
 
 
 def _split_closing(s: str) -> tuple[str, list[str]]:
@@ -588,7 +645,50 @@ def _finish(blocks: list[Block], doc: str) -> Speech:
     title = next((b.text for b in out if b.kind == "title"), "")
     closing = " ".join(b.text for b in out if b.kind == "closing")
     opening = next((b.text for b in out if b.kind == "paragraph"), "")
-    return Speech(out, doc, detect_genre(title, closing, opening[:200]))
+    return Speech(_mark_exhortation(out), doc, detect_genre(title, closing, opening[:200]))
+
+
+def _mark_exhortation(blocks: list[Block]) -> list[Block]:
+    """The last paragraph, when it is an exhortation (同志们，…让我们…！) or an address's
+    wishes (最后，预祝…圆满成功！祝…！), is the closing;
+    only closing formulas (散会。/ 谢谢大家！) or a signature block may follow it."""
+    k = len(blocks) - 1
+    while k >= 0 and blocks[k].kind in ("closing", "speaker"):
+        k -= 1
+    if k > 0 and blocks[k].kind == "paragraph" and not blocks[k].runin and (
+        is_exhortation(blocks[k].text) or is_wishes(blocks[k].text)
+    ):
+        blocks = [*blocks[:k], replace(blocks[k], kind="closing"), *blocks[k + 1:]]
+    return blocks
+
+
+def _order_runs(items: Sequence[_Item]) -> dict[int, int]:
+    """Items heading a 首先，… 其次，… (再次，… 最后，…) run of consecutive paragraphs:
+    index -> number. A run has at least 首先 and 其次; 最后 ends it."""
+    out: dict[int, int] = {}
+    k = 0
+    while k < len(items):
+        m = _ORDER_WORD.match(items[k].text)
+        if not m or m.group(1) != "首先":
+            k += 1
+            continue
+        run = [k]
+        j = k + 1
+        while j < len(items):
+            m = _ORDER_WORD.match(items[j].text)
+            word = m.group(1) if m else ""
+            n = len(run) + 1
+            if (n == 2 and word == "其次") or (n == 3 and word == "再次") or (n >= 3 and word == "最后"):
+                run.append(j)
+                j += 1
+                if word == "最后":
+                    break
+                continue
+            break
+        if len(run) >= 2:
+            out.update({idx: n for n, idx in enumerate(run, 1)})
+        k = j
+    return out
 
 
 def _has_body_ahead(items: Sequence[_Item], k: int) -> bool:
@@ -608,9 +708,13 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     end, heading numbers inside a speech pasted as one line). A new speech
     starts where, after body text, a speaker line (role and name and a colon)
     appears, or a title-like line followed by a salutation, subtitle or speaker
-    line and then body text. Linear in the number of lines.
+    line and then body text (a quotation's lead-in such as 习近平总书记强调： is none).
+    首先，…其次，…(再次，…最后，…) heading consecutive paragraphs are numbered items; the
+    last paragraph is the closing when it is an exhortation (同志们，…让我们…！) or an
+    address's wishes (最后，预祝…圆满成功！). Linear in the number of lines.
     """
     items = _items(lines)
+    ordered = _order_runs(items)
     speeches: list[Speech] = []
     blocks: list[Block] = []
     has_body = has_title = has_salutation = False
@@ -639,6 +743,8 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
             blocks = []
             has_body = has_title = has_salutation = False
         found = match_heading(s)
+        if k in ordered:
+            found = (ORDER_STYLE, STYLE_RANK[ORDER_STYLE], ordered[k], s[3:])
         if is_salutation(s) and not has_body:
             blocks.append(Block("salutation", s, lineno))
             has_salutation = True

@@ -119,7 +119,7 @@ def test_every_command_has_help(cli):
 
 
 def test_real_entry_point(tmp_path):
-    p = run_process("phrases", "list", "--kind", "closing", "--json", cwd=tmp_path)
+    p = run_process("phrases", "list", "--kind", "closing", "--limit", "0", "--json", cwd=tmp_path)
     assert p.returncode == 0 and "发言完毕。" in p.stdout
     p = run_process("mine", "nope", cwd=tmp_path)
     assert p.returncode == 1 and "路径不存在" in p.stderr and "Traceback" not in p.stderr

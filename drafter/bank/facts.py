@@ -257,6 +257,8 @@ _NOT_NAMES = frozenset(
     "美丽 健康 平安 法治 数字 文明 生态 智慧 幸福 人民 国家 地方 全国 中央 兄弟 周边 沿海 内陆 东部 西部 "
     "中部 南部 北部 革命 老区 山区 库区 牧区 农村 城市 城镇 村庄 新时代 现代化 工作 领导 同志".split()
 )
+# A clause's first word is no place name (并请市政协…, 向县委…).
+_FUNCTION_HEADS = frozenset("并请和与及向在对把被为由从将使让经按据到自")
 _LOCAL_PLACE = re.compile(
     r"(?:中共|中国共产党)([\u4e00-\u9fff]{2,3}?)(?:省|市|县|区|州|镇|乡)"
     r"|([\u4e00-\u9fff]{2,3}?)(?:省|市|县|区|州|镇|乡)(?:委|人民政府|政府|人大|政协|党委|纪委|第[一二三四五六七八九十]+)"
@@ -270,16 +272,23 @@ _LOCAL_PERSON = re.compile(
 def local_names(texts: Iterable[str]) -> dict[str, str]:
     """Place and person names a speech defines for itself: ``{name: "place"|"person"}``.
 
-    >>> sorted(local_names(["中共滨城市委书记孙立平同志", "清河区委、区政府高度重视", "请县长李红同志讲话"]).items())
+    A place seen only before 市委/县政府… must recur elsewhere in the speech (a
+    clause like 并请市政协委员 names no place); one seen in 中共X市委 needs no more.
+
+    >>> sorted(local_names(["中共滨城市委书记孙立平同志", "清河区委、区政府高度重视清河发展", "请县长李红同志讲话"]).items())
     [('孙立平', 'person'), ('李红', 'person'), ('清河', 'place'), ('滨城', 'place')]
-    >>> local_names(["全市上下", "设区市空气质量", "我县经济开发区管委会", "县委书记讲话"])
+    >>> local_names(["全市上下", "设区市空气质量", "我县经济开发区管委会", "县委书记讲话", "并请市政协委员提出意见"])
     {}
     """
+    texts = list(texts)
+    whole = "\n".join(texts)
     names: dict[str, str] = {}
     for text in texts:
         for m in _LOCAL_PLACE.finditer(text):
             name = m.group(1) or m.group(2)
-            if name and name not in _NOT_NAMES and name[0] not in _GENERIC_PLACE_HEADS:
+            if not name or name in _NOT_NAMES or name[0] in _GENERIC_PLACE_HEADS or name[0] in _FUNCTION_HEADS:
+                continue
+            if m.group(1) or whole.count(name) >= 2:
                 names.setdefault(name, "place")
         for m in _LOCAL_PERSON.finditer(text):
             name = m.group(1) or m.group(2)

@@ -320,7 +320,7 @@ def iter_corpus(paths: Iterable[Path | str]) -> Iterator[SourceFile]:
     folder every entry with a speech suffix is yielded, whatever it is (a FIFO,
     a broken or looping link, an unreadable file): ``read_lines`` then names
     the reason and the miner skips it, so one bad entry never stops the run.
-    Hidden files and folders and symlinked folders are not entered.
+    Hidden files and folders are left out; a linked folder is walked once.
     """
     for raw in paths:
         root = Path(raw)
@@ -350,15 +350,21 @@ def iter_corpus(paths: Iterable[Path | str]) -> Iterator[SourceFile]:
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Every non-hidden entry under ``root`` that is not a folder, sorted; links to folders not followed.
+    """Every non-hidden entry under ``root`` that is not a folder, sorted.
 
-    A sub-folder that cannot be listed is yielded itself (``read_lines`` reports it).
+    Linked folders are followed once (a link loop is not walked round); a
+    sub-folder that cannot be listed is yielded itself (``read_lines`` reports it).
     """
     entries: list[Path] = []
+    seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 children = list(it)
         except OSError:
@@ -370,7 +376,7 @@ def _walk(root: Path) -> Iterator[Path]:
                 continue
             path = Path(entry.path)
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
+                is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if is_dir:

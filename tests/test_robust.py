@@ -523,3 +523,9 @@ def test_check_symlink_loop_has_its_own_reason(cli, tmp_path):
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     r = cli("check", "loop.txt")
     assert r.code == 2 and "循环的符号链接" in r.err, r.err
+
+
+def test_short_gbk_that_is_also_valid_utf8_reads_as_chinese():
+    # found by the long property run: GBK “一” is D2 BB, which is also UTF-8 “һ”
+    assert decode("1. 一\n".encode("gbk"), "a.txt") == "1. 一\n"
+    assert decode("café\n".encode(), "a.txt") == "café\n"

@@ -7,6 +7,7 @@ options and calls it::
     drafter.build_bank(["讲话稿/"], "phrasebank")          # drafter mine
     bank = drafter.load_bank("phrasebank")                  # drafter phrases
     result = drafter.render_outline("提纲.yaml", "草稿.docx")  # drafter render
+    drafter.format_file("旧稿.txt", "排版.docx")              # drafter format
     findings, unreadable = drafter.check_paths(["草稿.docx"])  # drafter check
 
 Names are imported on first use, so ``import drafter`` stays cheap.
@@ -36,6 +37,7 @@ _EXPORTS = {
     "render_outline": "drafter.draft.render",
     "new_outline": "drafter.draft.render",
     "write_docx": "drafter.word.docx_writer",
+    "format_file": "drafter.word.format",
     "check_paths": "drafter.check",
     "check_file": "drafter.check",
 }

@@ -247,6 +247,25 @@ def new_cmd(
         typer.echo(f"已生成提纲 {target}；修改后运行：drafter render {target}")
 
 
+PageNumbersOpt = Annotated[
+    str,
+    typer.Option("--page-numbers", help="页码位置：center 居中；outside 单页居右、双页居左（双面印刷装订用）。"),
+]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-docx",
+        help="本单位的 Word 模板（.docx/.dotx）：使用其中的样式（按样式名，如“讲话稿正文”“一级标题（一、）”）、页面设置和页眉页脚。",
+        show_default=False,
+    ),
+]
+
+
+def _check_page_numbers(where: str) -> None:
+    if where not in ("center", "outside"):
+        raise UsageError(f"--page-numbers 只能是 center（居中）或 outside（单页居右、双页居左），收到“{where}”")
+
+
 @app.command("render")
 def render_cmd(
     outline: Annotated[Path, typer.Argument(help="YAML 提纲文件。")],
@@ -262,11 +281,15 @@ def render_cmd(
     templates: TemplatesOpt = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="草稿中仍有待补内容时报错，不写文件。")] = False,
+    page_numbers: PageNumbersOpt = "center",
+    reference_docx: ReferenceOpt = None,
 ) -> None:
     """按提纲生成讲话稿草稿（Word 按 GB/T 9704 排版）。"""
     from drafter.draft.render import render_outline
 
-    result = render_outline(outline, out, fmt, seed, bank_dir, templates, force, strict)
+    _check_page_numbers(page_numbers)
+    result = render_outline(outline, out, fmt, seed, bank_dir, templates, force, strict,
+                            page_numbers=page_numbers, reference=reference_docx)
     where = str(result.target) if result.target else "标准输出"
     draft = result.draft
     typer.echo(f"已生成 {where}：{draft.chars} 字，按每分钟约 220 字计，讲话约 {draft.minutes:.1f} 分钟。", err=result.target is None)
@@ -276,6 +299,27 @@ def render_cmd(
             "请在提纲 vars 中填写后重新生成，或在 Word 中直接补齐。",
             err=True,
         )
+
+
+# --- format -----------------------------------------------------------------
+
+
+@app.command("format")
+def format_cmd(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="已有的讲话稿：.txt（UTF-8、GBK 等）、.md 或 .docx。")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出的 Word 文件（.docx）。", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的输出文件。")] = False,
+    page_numbers: PageNumbersOpt = "center",
+    reference_docx: ReferenceOpt = None,
+) -> None:
+    """把已有的讲话稿按 GB/T 9704 排成 Word：识别标题、讲话人、称谓、各级标题和结束语。"""
+    from drafter.word.format import format_file
+
+    _check_page_numbers(page_numbers)
+    result = format_file(source, out, force=force, page_numbers=page_numbers, reference=reference_docx)
+    n = len(result.speeches)
+    several = f"，共 {n} 篇（每篇另起一页）" if n > 1 else ""
+    typer.echo(f"已排版 {result.target}：{result.chars} 字{several}。")
 
 
 # --- check ------------------------------------------------------------------
@@ -288,25 +332,68 @@ def check_cmd(
         typer.Argument(metavar="FILE", help="要检查的讲话稿（.docx/.txt/.md）或文件夹（递归检查其中全部讲话稿）。", show_default=False),
     ],
     as_json: JsonOpt = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="输出格式：text（默认）、json、sarif（供编辑器和持续集成使用）。")
+    ] = "text",
     genre: Annotated[
         str | None,
-        typer.Option("--genre", "-g", help="按此文种检查：report seminar discussion pledge sharing other；默认从标题和结束语判断。", show_default=False),
+        typer.Option("--genre", "-g", help="按此文种检查：report seminar discussion pledge sharing speech address host other；默认从标题和结束语判断。", show_default=False),
     ] = None,
     ignore: Annotated[
         list[str] | None,
         typer.Option("--ignore", help="不检查的规则代码，逗号分隔，如 D401,D601；可重复给出。", show_default=False),
     ] = None,
+    when: Annotated[
+        str | None,
+        typer.Option("--date", help="讲话日期 YYYY-MM-DD，用于检查过时提法；默认取稿中的日期行。", show_default=False),
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="表达库文件夹或往年讲话稿文件夹：找出照搬的句子和段落。", show_default=False),
+    ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="自动改正半角标点、重复标点和可确定的引号，写入 -o 指定的新文件（或加 --force 直接修改原文件）。")] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="--fix 的输出文件。", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="--fix 时允许覆盖原文件或已存在的输出文件。")] = False,
 ) -> None:
-    """检查讲话稿：遗留遮盖符和占位符、编号、并列标题、重复用语、标点、长句、称谓和结束语。
+    """检查讲话稿：遮盖符和占位符、编号、并列标题、重复、标点、长句和分段、称谓和结束语、过时提法、照搬旧稿。
 
+    在某行加 <!-- drafter: ignore D401 --> （Word 中加批注“drafter: ignore D401”）可不检查该行。
     退出状态：0 没有错误（可有警告），1 有错误，2 有文件无法读取。
     """
     from drafter import check, console
 
     _check_genre(genre)
-    findings, unreadable = check.check_paths(paths, genre, check.parse_codes(ignore))
     if as_json:
+        fmt = "json"
+    if fmt not in ("text", "json", "sarif"):
+        raise UsageError(f"--format 只能是 text、json 或 sarif（收到“{fmt}”）")
+    codes = check.parse_codes(ignore)
+    date = None
+    if when is not None:
+        from drafter.check.dated import parse_date
+
+        date = parse_date(when)
+    if out is not None and not fix:
+        raise UsageError("-o 只用于 --fix；检查结果输出到屏幕，可用 > 文件名 保存")
+    if fix:
+        from drafter.check.fix import fix_file
+
+        if len(paths) != 1:
+            raise UsageError("--fix 一次只能修改一个文件；请只给出一个文件")
+        written, changes = fix_file(paths[0], out, force, codes)
+        for c in changes:
+            typer.echo(f"已改正 {written}（{c.where}）[{','.join(c.codes)}]：{c.before} → {c.after}", err=True)
+        typer.echo(f"共改正 {len(changes)} 处，已写入 {written}" if changes else f"没有可自动改正的内容；{written} 未改动", err=True)
+        paths = [written]
+    findings, unreadable = check.check_paths(paths, genre, codes, date, against)
+    if fmt == "json":
         console.print_json([f.to_json() for f in findings])
+    elif fmt == "sarif":
+        from drafter.check.sarif import to_sarif
+
+        console.print_json(to_sarif(findings, check.CODES, check.SEVERITY, __version__))
     else:
         typer.echo(check.format_human(findings, len(unreadable)))
     for e in unreadable:

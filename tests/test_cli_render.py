@@ -11,6 +11,16 @@ from tests.conftest import ROOT, run_process
 GENRES = ["report", "seminar", "discussion", "pledge", "sharing"]
 
 
+def formats(p) -> str:
+    """The XML that formats a paragraph: itself, its style and the styles that one is based on,
+    and its first run's character style (a run-in heading's)."""
+    xml, style = p._p.xml, p.style
+    while style is not None:
+        xml += style.element.xml
+        style = style.base_style
+    return xml + (p.runs[0].style.element.xml if p.runs else "")
+
+
 @pytest.mark.parametrize("genre", GENRES)
 def test_new_then_render_every_genre(cli, tmp_path, genre):
     r = cli("new", genre)
@@ -28,7 +38,7 @@ def test_new_then_render_every_genre(cli, tmp_path, genre):
     paras = [p.text.replace("\n", "") for p in d.paragraphs if p.text]
     assert paras[0] == __import__("yaml").safe_load(text)["title"]
     closing = d.paragraphs[-1]
-    assert 'w:firstLineChars="200"' in closing.style.element.xml + closing._p.xml
+    assert 'w:firstLineChars="200"' in formats(closing)
 
 
 def test_docx_layout_of_a_rendered_example(cli, tmp_path):
@@ -46,14 +56,14 @@ def test_docx_layout_of_a_rendered_example(cli, tmp_path):
     assert 'w:eastAsia="仿宋_GB2312"' in xml and 'w:eastAsia="黑体"' in xml and 'w:eastAsia="楷体_GB2312"' in xml
     assert 'w:line="560"' in xml and 'w:lineRule="exact"' in xml
     title = d.paragraphs[0]
-    assert 'w:sz w:val="44"' in title._p.xml  # 2号
-    assert 'w:jc w:val="center"' in title._p.xml + title.style.element.xml
+    assert 'w:sz w:val="44"' in formats(title)  # 2号
+    assert 'w:jc w:val="center"' in formats(title)
     heading = next(p for p in d.paragraphs if p.text.startswith("一、"))
-    assert 'w:eastAsia="黑体"' in heading._p.xml
+    assert 'w:eastAsia="黑体"' in formats(heading)
     sub = next(p for p in d.paragraphs if p.text.startswith("（一）"))
-    assert 'w:eastAsia="楷体_GB2312"' in sub._p.xml
+    assert 'w:eastAsia="楷体_GB2312"' in formats(sub)
     salutation = next(p for p in d.paragraphs if p.text.endswith("同志们："))
-    assert 'w:firstLineChars="200"' not in salutation._p.xml + salutation.style.element.xml
+    assert 'w:firstLineChars="0"' in salutation.style.element.xml
     footer = sec.footer._element.xml
     assert "PAGE" in footer and "— " in footer
     styles = d.styles.element.xml

@@ -69,9 +69,10 @@ def test_heading_sets(phrases):
         "扎实推进构建现代化产业体系重点任务，做到履责于行",
     ]
     assert p.sources == [{"doc": S000, "line": 2, "lines": [2, 4, 6]}]
+    assert p.frame == "{{1}}构建现代化产业体系{{2}}，做到{{3}}"  # not …体系重{{2}} (重大意义/重点领域)
     p = find(phrases, "heading", doc=S001)
     assert p.items[0] == "战略性调研事关全局，坚持跳出经信看经信" and len(p.items) == 4
-    assert p.frame == "战略性调研{{1}}局，坚持{{2}}"
+    assert p.frame == "战略性调研{{1}}，坚持{{2}}"  # 事关全局: the frame never cuts a word
     p = find(phrases, "heading", doc=S002)
     assert p.items == [
         "一张蓝图绘到底，{{name}}各项事业高质量发展成势见效",

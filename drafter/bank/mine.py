@@ -12,7 +12,7 @@ memory does not grow with the corpus, only with the number of distinct phrases.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,15 +30,46 @@ Raw = tuple[str, str, tuple[str, ...], str | None, str, str, int, tuple[int, ...
 
 _OPENING = re.compile(
     r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|"
-    r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,20}委托"
+    r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,30}委托|"
+    r"我谨?代表.{1,40}(?:向|作|报告|发言|致辞|表示)|^现在开会"
 )
-_TRANSITION = re.compile(r"^(?:下面|以下|接下来|下一步|总之|总的来看|总而言之|可以说|综上)")
-# A sentence announcing the parts that follow (…主要有三个方面感受。 / 谈几点体会：).
-_ANNOUNCE = re.compile(r"(?:几点|[两三四五六七八九]个方面|[两三四五六七八九]点)[^，。]{0,8}[。：]?$")
-_PLEDGE = re.compile(r"贡献.{0,8}力量|作出.{0,8}贡献|添砖加瓦|展现更大作为|交出.{0,10}答卷|贡献.{0,4}智慧")
+_OPENING_PARAGRAPHS = 3  # an opening is said in the first paragraphs, before the first heading
+# Transitions announce what comes next (下面，我讲三点意见。) or sum up (总之，…);
+# 下一步，我们将… is a plan, not a transition.
+_TRANSITION = re.compile(
+    r"^(?:(?:下面|接下来|以下|下边|现在)[，,]?(?:我|结合|就|根据|围绕|再|简要|着重|重点|把|向|请|有请|进行|由).{0,30}?"
+    r"(?:讲|谈|汇报|通报|报告|说|强调|发言|交流|分享|部署|提|介绍|汇总|归纳|议程)|"
+    r"(?:总之|总而言之|综上所述|综上|总的来看|总的来说|概括起来说|一句话)[，,])"
+)
+_N = "(?:[两三四五六七八九]|几)"
+# A sentence announcing the parts that follow (…主要有三个方面感受。 / 谈几点体会：); a
+# number next to other numerals or 之/百分 is a decimal (百分之七点九), not a count.
+_ANNOUNCE = re.compile(
+    rf"(?:谈|讲|提|说|汇报|报告|强调|概括|归纳|总结|交流|分享|把握|做到|抓好|突出|有)"
+    rf"(?:以下|下面|这么|这样|如下)?{_N}(?:点|个方面|方面|句话|个字)|"
+    rf"(?:以下|下面|如下){_N}?(?:点|个方面)|"
+    rf"(?<![\d百千万之点零〇一二三四五六七八九十.．])(?:{_N})(?:点|个方面)"
+    rf"(?:意见|体会|感受|认识|思考|建议|要求|看法|考虑|打算|想法|收获|启示|经验|做法|工作)"
+)
+_DECIMAL = re.compile(r"[零〇一二三四五六七八九十\d]点[零〇一二三四五六七八九\d]|百分之")
+_PLEDGE = re.compile(r"贡献.{0,8}力量|作出.{0,8}贡献|做出.{0,8}贡献|添砖加瓦|展现更大作为|交出.{0,10}答卷|贡献.{0,4}智慧")
+# A pledge looks forward: …作出了积极贡献 / 所作的贡献 / thanks and tributes look back.
+_PAST_OR_THANKS = re.compile(
+    r"(?:作出|做出|贡献|交出|展现)了|(?:作出|做出|所作|所做)的|已经|曾经|感谢|谢意|谢谢|致敬|敬意|致以|表彰|缅怀|纪念|"
+    r"慰问|祝贺|表示衷心|付出了|作过"
+)
 _ENUM_CN = re.compile(rf"(?:^|(?<=[。；：，！？\s]))([{CN_DIGITS}]{{1,2}})是")
 _ENUM_ORD = re.compile(rf"(?:^|(?<=[。；：！？\s]))第([{CN_DIGITS}]{{1,2}})[，、]")
+# Markers that open an item and mean nothing alone: stripped from a pledge's clause.
+_ENUM_MARK = re.compile(rf"^(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[，、]|首先[，,]|其次[，,]|再次[，,]|最后[，,])")
+# A clause that only leads into what follows (更重要的是 / 这场疫情启示我们): no item or lead alone.
+_LEAD_IN = re.compile(
+    r"(?:的是|我们|大家|启示|告诉|表明|说明|看到|认识到|意识到|感到|体会到|证明|在于|就是|要求|强调|指出|提出|"
+    r"认为|来说|而言|来看|方面|同时|此外|另外|其中|特别是|尤其是|总之|因此|所以|为此|对此)$"
+)
 _LEAD_MAX = 30
+_ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
+_ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
 
 
 @dataclass
@@ -54,13 +85,32 @@ def _strip_end(s: str) -> str:
     return s.rstrip("，、；：,; ")
 
 
+def _whole_clause(clauses: list[str]) -> str:
+    """The first clause that says something on its own: a lead-in (更重要的是，/
+    这场疫情启示我们，) is joined to the clause after it, or dropped when that is too long."""
+    clauses = [c for c in (_strip_end(c.strip()) for c in clauses) if c]
+    if not clauses:
+        return ""
+    first = clauses[0]
+    k = 1
+    while (_LEAD_IN.search(first) or len(first) < 4) and k < len(clauses):
+        joined = first + "，" + clauses[k]
+        if len(joined) > _LEAD_MAX + 10:
+            first = clauses[k]
+        else:
+            first = joined
+        k += 1
+    if _LEAD_IN.search(first) and k >= len(clauses):
+        return ""
+    return first
+
+
 def _lead(item: str) -> str:
-    """The lead of an enumerated item: its first sentence, or first clause when long."""
+    """The lead of an enumerated item: its first sentence, or first whole clause when long."""
     first = split_sentences(item, "。；！？")[0] if item else ""
-    first = first.rstrip("。；！？")
-    if len(first) > _LEAD_MAX:
-        clauses = split_sentences(first, "，")
-        first = clauses[0].rstrip("，")
+    first = first.rstrip("。；！？").strip()
+    if len(first) > _LEAD_MAX or _LEAD_IN.search(_strip_end(split_sentences(first, "，：")[0])):
+        first = _whole_clause(split_sentences(first, "，："))
     return _strip_end(first)
 
 
@@ -70,26 +120,38 @@ def enumerations(text: str) -> list[list[str]]:
     >>> enumerations("要抓好三件事。一是抓项目，多引进。二是抓园区。三是抓人才。")
     [['抓项目，多引进。', '抓园区。', '抓人才。']]
     """
-    runs: list[list[str]] = []
+    return [[t for t, _ in run] for run in _enumeration_runs([(0, text)])]
+
+
+def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[str, int]]]:
+    """一是…二是… (and 第一，…第二，…) runs over consecutive paragraphs, one item per
+    paragraph or several in one: lists of (item text, line)."""
+    runs: list[list[tuple[str, int]]] = []
     for rx in (_ENUM_CN, _ENUM_ORD):
-        marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in rx.finditer(text)]
-        k = 0
-        while k < len(marks):
-            if marks[k][2] != 1:
-                k += 1
+        run: list[tuple[str, int]] = []
+        last = gap = 0
+        for line, text in paragraphs:
+            marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in rx.finditer(text)]
+            if not marks:
+                gap += 1
+                if gap > _ITEM_GAP:
+                    if len(run) >= 2:
+                        runs.append(run)
+                    run, last = [], 0
                 continue
-            run = [marks[k]]
-            j = k + 1
-            while j < len(marks) and marks[j][2] == run[-1][2] + 1:
-                run.append(marks[j])
-                j += 1
-            if len(run) >= 2:
-                items = []
-                for idx, (_, end, _) in enumerate(run):
-                    stop = run[idx + 1][0] if idx + 1 < len(run) else len(text)
-                    items.append(text[end:stop].strip())
-                runs.append(items)
-            k = j
+            gap = 0
+            for k, (_, end, n) in enumerate(marks):
+                stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+                item = (text[end:stop].strip(), line)
+                if n == last + 1 and run:
+                    run.append(item)
+                    last = n
+                else:
+                    if len(run) >= 2:
+                        runs.append(run)
+                    run, last = ([item], 1) if n == 1 else ([], 0)
+        if len(run) >= 2:
+            runs.append(run)
     return runs
 
 
@@ -128,38 +190,78 @@ def mine_speech(speech: Speech) -> list[Raw]:
         if len(group) < 2:
             continue
         items = tuple(slotify(h.body) for h in group)
-        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items),
+        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items, words=True),
             tuple(h.line for h in group))
 
     # leads: the first sentence under a level-1 heading, when it is not an enumeration
     for prev, b in zip(speech.blocks, speech.blocks[1:], strict=False):
         if prev.kind == "heading" and prev.level == 1 and b.kind == "paragraph":
             first = split_sentences(b.text)[0].strip() if b.text else ""
-            if 8 <= len(first) <= 60 and not enumerations(first) and not _ENUM_CN.match(first):
+            if (8 <= len(first) <= 60 and not enumerations(first) and not _ENUM_CN.match(first)
+                    and not _ADDRESSED.match(first)):
                 add("lead", slotify(first), b.line)
 
     first_heading = next((i for i, b in enumerate(speech.blocks) if b.kind == "heading"), len(speech.blocks))
+    seen = 0  # paragraphs so far (an opening is in the first few)
     for i, b in enumerate(speech.blocks):
         if b.kind != "paragraph":
             continue
-        before_body = i < first_heading
+        seen += 0 if b.runin else 1
+        opening_zone = i < first_heading and seen <= _OPENING_PARAGRAPHS
         for sentence in split_sentences(b.text, "。！？："):
             s = sentence.strip()
-            announce = _ANNOUNCE.search(s)
-            if announce:
-                add("transition", slotify(_clause_at(s, announce.start())), b.line)
-            elif before_body and _OPENING.search(s) and len(s) <= 80:
+            announce = _announcement(s)
+            opening = opening_zone and _OPENING.search(s) and len(s) <= 80
+            if opening:  # 按照会议安排，…我谈三点认识。 opens the speech and announces its parts
                 add("opening", slotify(s), b.line)
-            elif len(s) <= 60 and _TRANSITION.search(s):
+            if announce:
+                add("transition", slotify(announce), b.line)
+            elif not opening and len(s) <= 60 and _TRANSITION.search(s):
                 add("transition", slotify(s), b.line)
-            clause = _clause_at(s, m.start()) if (m := _PLEDGE.search(s)) else None
-            if clause:
-                add("pledge", slotify(clause), b.line)
-        for run in enumerations(b.text):
-            items = tuple(slotify(_lead(it)) for it in run)
+            pledge = _pledge(s)
+            if pledge:
+                add("pledge", slotify(pledge), b.line)
+
+    # parallel sets: 一是…二是… in one paragraph or one item a paragraph; a heading ends them
+    section: list[tuple[int, str]] = []
+    for b in [*speech.blocks, None]:
+        if b is not None and b.kind == "paragraph":
+            section.append((b.line, b.text))
+            continue
+        if b is not None and b.kind not in ("heading", "closing"):
+            continue
+        for run in _enumeration_runs(section):
+            items = tuple(slotify(_lead(t)) for t, _ in run)
+            lines = tuple(line for _, line in run)
             if all(items):
-                add("parallel", SET_SEPARATOR.join(items), b.line, items, frame_of(items))
+                add("parallel", SET_SEPARATOR.join(items), lines[0], items, frame_of(items, words=True),
+                    lines if len(set(lines)) > 1 else ())
+        section = []
     return out
+
+
+def _announcement(s: str) -> str:
+    """The clause of a sentence that announces the parts to come (我讲三点意见), or ""."""
+    m = _ANNOUNCE.search(s)
+    if not m:
+        return ""
+    clause = _clause_at(s, m.start())
+    if _DECIMAL.search(clause) or len(clause) > 60 or len(clause) < 5:
+        return ""
+    if len(s[m.end():].rstrip("。：:！")) > 12:  # 三点…: the announcement ends the sentence
+        return ""
+    return clause
+
+
+def _pledge(s: str) -> str:
+    """The forward-looking commitment in a sentence (为…贡献力量 / 作出新的更大贡献), or ""."""
+    m = _PLEDGE.search(s)
+    if not m:
+        return ""
+    clause = _ENUM_MARK.sub("", _clause_at(s, m.start())).strip()
+    if len(clause) < 8 or _PAST_OR_THANKS.search(clause) or _LEAD_IN.search(clause):
+        return ""
+    return clause
 
 
 def mine_file(source: SourceFile) -> tuple[str, list[Raw] | None, int, str]:

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter.atomic import os_reason
 from drafter.errors import BankError, CorpusError, DrafterError, OutputError, UsageError
 from drafter.kinds import PHRASE_KINDS, SET_SEPARATOR
 from drafter.text.slots import slots_in
@@ -434,7 +435,6 @@ def save_bank(phrases: Sequence[Phrase], out: Path | str, manifest: dict, force:
 
 
 def _reason(e: OSError) -> str:
-    from drafter.atomic import os_reason
 
     return os_reason(e)
 
@@ -459,7 +459,7 @@ def _parse_jsonl(path: Path) -> list[dict]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise BankError(f"无法读取表达库文件 {path}：{e.strerror}；请重新运行 drafter mine 生成表达库") from e
+        raise BankError(f"无法读取表达库文件 {path}：{os_reason(e)}；请重新运行 drafter mine 生成表达库") from e
     lines = [ln for ln in data.split(b"\n") if ln.strip()]
     try:
         return json.loads(b"[" + b",".join(lines) + b"]")

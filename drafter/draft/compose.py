@@ -314,14 +314,26 @@ def compose(outline: Outline, bank: Bank, seed: int = 0, user_dir: Path | str | 
 
 
 def markdown(speech: Speech) -> str:
-    """The speech as Markdown: # title, ## 一、 headings, ### （一） and below."""
+    """The speech as Markdown: # title, ## 一、 headings, ### （一） and below.
+
+    A run-in heading (1.…。正文…) stays in its paragraph as a bold lead-in,
+    ``**1.稳住基本盘**。要稳住工业。``: heading and text apart, the paragraph
+    not turned into a heading. The sentence-final mark goes after the closing
+    ``**`` (CommonMark does not close emphasis between "。" and a Chinese
+    character). A heading holding ``*`` (a mask) is not wrapped.
+    """
     out: list[str] = []
-    for b in speech.blocks:
+    blocks = speech.blocks
+    for i, b in enumerate(blocks):
         if b.runin and out:
             out[-1] += b.text
             continue
+        runin_next = i + 1 < len(blocks) and blocks[i + 1].runin
         if b.kind == "title":
             out.append(f"# {b.text}")
+        elif b.kind == "heading" and runin_next:
+            head = b.text.rstrip("。！？")
+            out.append(f"**{head}**{b.text[len(head):]}" if "*" not in b.text and head else b.text)
         elif b.kind == "heading" and b.style != "第一，":
             out.append("#" * min(6, b.level + 1) + " " + b.text)
         elif b.kind in ("subtitle", "speaker"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from drafter.atomic import os_reason
 from drafter.errors import OutlineError
 
 AUTO, NONE = "auto", "none"
@@ -272,7 +273,7 @@ def load_outline(path: Path | str) -> Outline:
     except IsADirectoryError as e:
         raise OutlineError(f"{path} 是文件夹，不是提纲文件") from e
     except OSError as e:
-        raise OutlineError(f"无法读取提纲 {path}：{e.strerror}") from e
+        raise OutlineError(f"无法读取提纲 {path}：{os_reason(e)}") from e
     from drafter.text.reader import decode
 
     try:

@@ -63,6 +63,9 @@ def render_outline(
     templates: Path | str | None = None,
     force: bool = False,
     strict: bool = False,
+    *,
+    page_numbers: str = "center",
+    reference: Path | str | None = None,
 ) -> RenderResult:
     """Compose the outline and write the draft. Nothing is written when anything fails."""
     from drafter.bank.store import load_bank
@@ -82,7 +85,8 @@ def render_outline(
     if fmt == "docx":
         from drafter.word.docx_writer import write_docx
 
-        write_docx(draft.speech, target, force=force)  # type: ignore[arg-type]
+        write_docx(draft.speech, target, force=force,  # type: ignore[arg-type]
+                   page_numbers=page_numbers, reference=reference)
     else:
         text = draft.text if fmt == "txt" else markdown(draft.speech)
         if target is None:

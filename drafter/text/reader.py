@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.atomic import os_reason
 from drafter.errors import CorpusError, ReadError
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".md")
@@ -37,6 +38,8 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _BEFORE_ONLY = frozenset(":?!")  # these convert only after Chinese text
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_FW_DIGIT = re.compile("[０-９]")
+_HALF_PUNCT = re.compile("[,;:?!]")
 
 
 def is_han(ch: str) -> bool:
@@ -64,20 +67,25 @@ def normalise(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = text.translate(_FULLWIDTH_DIGITS)
-    if not any(p in text for p in ",;:?!("):
-        return text
-    chars = list(text)
-    last = len(chars) - 1
-    for i, ch in enumerate(chars):
-        full = _HALF.get(ch)
-        if full is None:
-            continue
-        before = i > 0 and _chinese_context(chars[i - 1])
-        after = i < last and _chinese_context(chars[i + 1]) and ch not in _BEFORE_ONLY
+    if _FW_DIGIT.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)
+    if not _HALF_PUNCT.search(text):
+        return _PARENS.sub(_widen_parens, text) if "(" in text else text
+    out: list[str] = []
+    pos = 0
+    last = len(text) - 1
+    converted = -2  # where the last mark was made full-width (full-width marks are Chinese context)
+    for m in _HALF_PUNCT.finditer(text):  # visit only the half-width marks, not every character
+        i, ch = m.start(), m.group()
+        before = i > 0 and (converted == i - 1 or _chinese_context(text[i - 1]))
+        after = i < last and _chinese_context(text[i + 1]) and ch not in _BEFORE_ONLY
         if before or after:
-            chars[i] = full
-    text = "".join(chars)
+            out.append(text[pos:i])
+            out.append(_HALF[ch])
+            pos = i + 1
+            converted = i
+    out.append(text[pos:])
+    text = "".join(out)
     return _PARENS.sub(_widen_parens, text) if "(" in text else text
 
 
@@ -171,18 +179,119 @@ def decode(data: bytes, path: object) -> str:
         ) from e
 
 
-def _text_lines(text: str) -> list[Line]:
-    return [(i, normalise(s.strip())) for i, s in enumerate(text.splitlines(), 1)]
+# --- cleanup --------------------------------------------------------------
+
+# Zero-width and formatting characters scraped pages and Word leave behind, and
+# control characters (C0 but tab, DEL, C1): removed from every line read.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A Markdown ATX heading mark (``# 标题``, ``## 一、…``), in any text file; a
+# hashtag (``#两会#``) is not one.
+_MD_ATX = re.compile(r"^#{1,6}(?=[^#])\s*")
+_HASHTAG = re.compile(r"^#[^#\s]{1,30}#")
 
 
-_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-+]\s+)")
+def clean_line(s: str) -> str:
+    """A line without invisible or control characters and without a Markdown ``#`` mark.
+
+    >>> clean_line("\\u200b# 关于某事的汇报\\x07")
+    '关于某事的汇报'
+    >>> clean_line("#两会#代表热议")
+    '#两会#代表热议'
+    """
+    s = _INVISIBLE.sub("", s).strip()
+    if s.startswith("#") and not _HASHTAG.match(s):
+        s = _MD_ATX.sub("", s).rstrip("#").strip() if s.rstrip("#") else ""
+    return s
+
+
+_SHORT_NAME = r"[\u4e00-\u9fff·]{2,5}"
+# A photo caption or credit: …（新华社记者 李森 摄）, 记者 李森 摄, 图为…, 图片来源：…
+_PHOTO = re.compile(
+    rf"(?:记者|摄影|通讯员)?\s*{_SHORT_NAME}(?:\s+{_SHORT_NAME})*\s*摄[）)]?$|^图为|^[（(]?图片来源|^[（(]?图[：:]"
+)
+# Web page furniture, bylines and red-header lines: short lines that are not speech text.
+_BOILERPLATE = re.compile(
+    r"^(?:首页|当前位置|您当前的?位置|您的位置|返回首页|返回顶部|网站地图|联系我们|版权所有|主办单位|承办单位|"
+    r"发布时间|发布日期|发表时间|更新时间|时间[：:]\s*\d|来源[：:]|稿源[：:]|信息来源|文章来源|作者[：:]|"
+    r"编辑[：:]|责任编辑|责编[：:]|审核[：:]|校对[：:]|监制[：:]|策划[：:]|浏览次数|阅读次数|阅读量|点击数|访问量|"
+    r"【?字体[：:]|【?字号[：:]|【?打印|【?关闭|打印本页|关闭窗口|分享到|扫一扫|微信扫一扫|用手机扫|"
+    r"上一篇|下一篇|相关链接|相关阅读|相关新闻|附件下载|Copyright|copyright|ICP|.*ICP备|签发人[：:]|"
+    r"内部资料|注意保存|政务信息$|[（(]?完[）)]?$|\[?责任编辑)"
+)
+_RED_HEADER = re.compile(
+    r"^(?:.{2,30}(?:文件|简报|快报|专报|要报|通讯|动态)|.{2,30}(?:办公室|办公厅|研究室|信息科|信息处|秘书科)\s*编|编者按.*|第\s*\d+\s*期|[（(]\s*第\s*\d+\s*期\s*[）)]|\d{4}年第\s*\d+\s*期|"
+    r".{0,20}〔\d{4}〕\s*\d+\s*号|[（(]?(?:秘密|机密|绝密|特急|加急)(?:★.*)?[）)]?|(?:秘密|机密)★.*)$"
+)
+# A news dateline opening a paragraph (新华社北京9月8日电 / 本报讯（记者 张三）) and
+# a credit closing one (（新华社北京9月4日电） / （记者 吴丽琳 诸玲珍 徐恒） / （完））.
+_NEWS_AGENCY = r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本台|本刊|光明网|澎湃新闻)"
+_DATELINE_HEAD = re.compile(
+    rf"^(?:{_NEWS_AGENCY}[\u4e00-\u9fff]{{0,10}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
+    rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)|本报讯|本台消息)"
+    r"\s*(?:[（(](?:记者|通讯员)[^（）()]{0,40}[）)])?\s*"
+)
+_CREDIT_TAIL = re.compile(
+    rf"\s*[（(](?:{_NEWS_AGENCY}[^（）()]{{0,30}}电|完|记者[^（）()]{{0,40}}|通讯员[^（）()]{{0,40}}|"
+    r"(?:责任)?编辑[：:][^（）()]{0,20}|来源[：:][^（）()]{0,30}|[^（）()]{0,20}摄|"
+    r"本文(?:为|系|是|根据|摘自|原载|转载)[^（）()]{0,60}|(?:原载|转载自|摘自|选自)[^（）()]{0,40})[）)]\s*$"
+)
+
+
+# A byline on its own line: 本报记者 张三 李四 / 记者 王某 通讯员 李某 / 文/张三 / 撰稿：张三
+_BYLINE = re.compile(
+    rf"^[（(]?(?:{_NEWS_AGENCY})?(?:(?:特约|见习)?记者|通讯员|特约撰稿人?|撰稿|整理|文|图|文字|摄影)(?:\s*[：:/／｜|]\s*|\s+)"
+    rf"{_SHORT_NAME}(?:[\s、，,]+(?:(?:特约|见习)?记者|通讯员)?\s*{_SHORT_NAME})*[）)]?$"
+)
+
+
+def is_boilerplate(s: str) -> bool:
+    """A line that is no part of a speech: web furniture, a byline, a photo caption or
+    credit, a red-header line (政务信息, 〔2023〕12号, 第5期).
+
+    >>> [is_boilerplate(s) for s in ("责任编辑：王五", "新华社记者 李森 摄", "政务信息", "同志们：")]
+    [True, True, True, False]
+    >>> [is_boilerplate(s) for s in ("本报记者 张三 李四", "记者 王某 通讯员 李某", "文/张三", "记者节快乐")]
+    [True, True, True, False]
+    """
+    if not s or len(s) > 120:
+        return False
+    if _BOILERPLATE.match(s) or _RED_HEADER.match(s) or (len(s) <= 40 and _BYLINE.match(s)):
+        return True
+    if ("摄" in s or s.startswith(("图", "（图", "(图"))) and _PHOTO.search(s):
+        return True
+    return s.endswith(("）", ")")) and bool(_CREDIT_TAIL.fullmatch(s))
+
+
+def strip_credits(s: str) -> str:
+    """A paragraph without a leading news dateline or a trailing credit.
+
+    >>> strip_credits("新华社北京9月8日电 大会今天召开。谢谢大家。（新华社北京9月4日电）")
+    '大会今天召开。谢谢大家。'
+    """
+    if "电" in s[:30] or "讯" in s[:30] or "消息" in s[:30]:
+        s = _DATELINE_HEAD.sub("", s, count=1)
+    while s.endswith(("）", ")")):
+        m = _CREDIT_TAIL.search(s)
+        if not m:
+            break
+        s = s[: m.start()]
+    return s.strip()
+
+
+def text_lines(text: str) -> list[Line]:
+    """A text's lines, numbered from 1, cleaned (``clean_line``) and normalised."""
+    return [(i, normalise(clean_line(s))) for i, s in enumerate(text.splitlines(), 1)]
+
+
+
+_MD_PREFIX = re.compile(r"^(?:>\s?|[-+]\s+)")
 _MD_EMPHASIS_LINE = re.compile(r"^(\*\*|\*|__|_)([^*_].*?)\1$")  # a whole line in bold or italics
 
 
 def _md_lines(text: str) -> list[Line]:
     out = []
-    for i, line in _text_lines(text):
-        line = _MD_PREFIX.sub("", line)
+    for i, line in text_lines(text):
+        line = clean_line(_MD_PREFIX.sub("", line))
         m = _MD_EMPHASIS_LINE.match(line)
         if m and "*" not in m.group(2):
             line = m.group(2)
@@ -190,20 +299,120 @@ def _md_lines(text: str) -> list[Line]:
     return out
 
 
-def _docx_lines(path: Path) -> list[Line]:
+# --- .docx ------------------------------------------------------------------
+
+MAX_DOCX_XML = 64 * 1024 * 1024  # word/document.xml of a 2,000-page report is far smaller
+# Word's XML deflates about 5-15 to 1; hundreds to 1 over megabytes is a zip bomb.
+MAX_DOCX_RATIO = 100
+_RATIO_FROM = 8 * 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BAD_DOCX = "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx"
+
+
+def _docx_xml(path: Path) -> bytes:
+    """``word/document.xml`` of a .docx, decompressed within a size bound."""
     import zipfile
+    import zlib
 
     try:
-        import docx  # heavy: only when a .docx is read
-        from docx.opc.exceptions import PackageNotFoundError
+        with zipfile.ZipFile(path) as zf:
+            try:
+                info = zf.getinfo("word/document.xml")
+            except KeyError as e:
+                raise ReadError(path, _BAD_DOCX) from e
+            if info.file_size > _RATIO_FROM and info.file_size > MAX_DOCX_RATIO * max(1, info.compress_size):
+                raise ReadError(
+                    path, f".docx 正文部分解压后 {info.file_size // 2**20} MB，是压缩后的 "
+                    f"{info.file_size // max(1, info.compress_size)} 倍，可能是压缩炸弹；请确认文件来源",
+                )
+            if info.file_size > MAX_DOCX_XML:
+                raise ReadError(
+                    path, f".docx 正文部分过大（解压后 {info.file_size // 2**20} MB，上限 {MAX_DOCX_XML // 2**20} MB），"
+                    "可能是压缩炸弹；请确认文件来源，或拆分后再读取",
+                )
+            with zf.open(info) as f:
+                data = f.read(MAX_DOCX_XML + 1)  # the declared size may lie: never read past the bound
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as e:
+        raise ReadError(path, _BAD_DOCX) from e
+    except zlib.error as e:  # a damaged deflate stream
+        raise ReadError(path, f".docx 内容损坏（{e}）；请用 Word/WPS 打开后另存为 .docx") from e
+    except RuntimeError as e:  # an encrypted member
+        raise ReadError(path, ".docx 已加密或受密码保护；请在 Word/WPS 中取消密码后另存为 .docx") from e
+    except OSError as e:
+        if e.errno is None:  # zlib errors inside a damaged member
+            raise ReadError(path, f".docx 内容损坏（{e}）；请用 Word/WPS 打开后另存为 .docx") from e
+        raise ReadError(path, f"读取失败（{os_reason(e)}）；请检查磁盘或文件权限") from e
+    if len(data) > MAX_DOCX_XML:
+        raise ReadError(
+            path, f".docx 正文部分过大（解压后超过 {MAX_DOCX_XML // 2**20} MB），可能是压缩炸弹；请确认文件来源，或拆分后再读取"
+        )
+    return data
 
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise ReadError(path, "不是有效的 .docx 文件（可能已损坏或只是改了扩展名）；请用 Word/WPS 打开后另存为 .docx") from e
-    except Exception as e:  # lxml errors inside a damaged package
-        raise ReadError(path, f".docx 内容损坏（{type(e).__name__}）；请用 Word/WPS 打开后另存为 .docx") from e
-    # A manual line break inside a paragraph (a title broken over two lines) joins up again.
-    return [(i, normalise(p.text.replace("\n", "").strip())) for i, p in enumerate(document.paragraphs, 1)]
+
+def _run_text(r: object) -> str:
+    # As python-docx's CT_R.text: w:t text, w:tab/w:ptab a tab, w:br (text wrapping)/w:cr a
+    # line break, w:noBreakHyphen a hyphen; page and column breaks nothing.
+    out = []
+    for e in r:  # type: ignore[attr-defined]
+        tag = e.tag
+        if tag == _W + "t":
+            out.append(e.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            out.append("\t")
+        elif tag == _W + "br":
+            out.append("\n" if e.get(_W + "type", "textWrapping") == "textWrapping" else "")
+        elif tag == _W + "cr":
+            out.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+    return "".join(out)
+
+
+def _paragraph_text(p: object) -> str:
+    # As python-docx's CT_P.text: runs and hyperlinks that are direct children.
+    out = []
+    for e in p:  # type: ignore[attr-defined]
+        if e.tag == _W + "r":
+            out.append(_run_text(e))
+        elif e.tag == _W + "hyperlink":
+            out.extend(_run_text(r) for r in e if r.tag == _W + "r")
+    return "".join(out)
+
+
+def _block_paragraphs(parent: object) -> Iterator[object]:
+    """Body paragraphs in document order, the paragraphs of table cells in their place."""
+    for e in parent:  # type: ignore[attr-defined]
+        if e.tag == _W + "p":
+            yield e
+        elif e.tag == _W + "tbl":
+            for tr in e.iterchildren(_W + "tr"):
+                for tc in tr.iterchildren(_W + "tc"):
+                    yield from _block_paragraphs(tc)
+
+
+def _docx_lines(path: Path) -> list[Line]:
+    """Paragraphs of ``word/document.xml`` (body and table cells, in order), numbered from 1.
+
+    The text of each is python-docx's ``Paragraph.text``; a manual line break
+    inside a paragraph (a title broken over two lines) joins up again.
+    """
+    from lxml import etree
+
+    data = _docx_xml(path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise ReadError(path, f".docx 内容损坏（正文 XML 无法解析：{e.msg}）；请用 Word/WPS 打开后另存为 .docx") from e
+    body = root.find(_W + "body")
+    if body is None:
+        raise ReadError(path, _BAD_DOCX)
+    return [
+        (i, normalise(clean_line(_paragraph_text(p).replace("\n", ""))))
+        for i, p in enumerate(_block_paragraphs(body), 1)
+    ]
 
 
 MAX_TEXT_BYTES = 512 * 1024 * 1024  # far beyond any speech file; refuses a runaway file
@@ -222,7 +431,7 @@ def _stat_problem(path: Path, e: OSError) -> str:
         return "文件不存在；请检查路径"
     if e.errno == errno.ENAMETOOLONG:
         return "文件名或路径太长"
-    return f"无法打开（{e.strerror or e}）；请检查文件权限"
+    return f"无法打开（{os_reason(e)}）；请检查文件权限"
 
 
 def check_readable(path: Path) -> None:
@@ -265,7 +474,7 @@ def read_regular(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
         except OSError as e:
             if isinstance(e, ReadError):
                 raise
-            raise ReadError(path, f"读取失败（{e.strerror or e}）；请检查磁盘或文件权限") from e
+            raise ReadError(path, f"读取失败（{os_reason(e)}）；请检查磁盘或文件权限") from e
 
 
 def display_name(name: str) -> str:
@@ -301,7 +510,7 @@ def read_lines(path: Path | str) -> list[Line]:
         return _docx_lines(path)
     data = read_regular(path)
     text = decode(data, path)
-    return _md_lines(text) if suffix == ".md" else _text_lines(text)
+    return _md_lines(text) if suffix == ".md" else text_lines(text)
 
 
 # --- corpus ---------------------------------------------------------------

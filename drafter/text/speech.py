@@ -23,43 +23,69 @@ KINDS = ("title", "subtitle", "speaker", "salutation", "paragraph", "heading", "
 GENRES = ("report", "seminar", "discussion", "pledge", "sharing", "speech", "address", "host", "work_report", "other")
 
 CN_DIGITS = "一二三四五六七八九十"
-
-
-def cn_number(s: str) -> int:
-    """Value of a small Chinese numeral (一 … 九十九).
-
-    >>> cn_number("三"), cn_number("十二"), cn_number("二十"), cn_number("二十一")
-    (3, 12, 20, 21)
-    """
-    if "十" not in s:
-        return CN_DIGITS.index(s) + 1 if len(s) == 1 and s in CN_DIGITS else 0
-    tens, _, ones = s.partition("十")
-    t = CN_DIGITS.index(tens) + 1 if tens else 1
-    o = CN_DIGITS.index(ones) + 1 if ones else 0
-    return t * 10 + o
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
 def cn_numeral(n: int) -> str:
-    """Chinese numeral for 1 … 99.
+    """Chinese numeral for 1 … 999 (Arabic digits beyond, so a long list never fails).
 
-    >>> cn_numeral(1), cn_numeral(10), cn_numeral(12), cn_numeral(40)
-    ('一', '十', '十二', '四十')
+    >>> cn_numeral(1), cn_numeral(10), cn_numeral(12), cn_numeral(40), cn_numeral(101), cn_numeral(110)
+    ('一', '十', '十二', '四十', '一百零一', '一百一十')
     """
-    if n <= 10:
+    if n <= 0 or n >= 1000:
+        return str(n)
+    if n < 10:
         return CN_DIGITS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    head = CN_DIGITS[hundreds - 1] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + CN_DIGITS[rest - 1]
+    tens, ones = divmod(rest, 10)
+    return head + CN_DIGITS[tens - 1] + "十" + (CN_DIGITS[ones - 1] if ones else "")
+
+
+def cn_number(s: str) -> int:
+    """Value of a Chinese numeral as headings write it (一 … 九百九十九); 0 when malformed.
+
+    >>> cn_number("三"), cn_number("十二"), cn_number("二十"), cn_number("二十一"), cn_number("一百零一")
+    (3, 12, 20, 21, 101)
+    >>> cn_number("十十一"), cn_number("二二十"), cn_number("")
+    (0, 0, 0)
+    """
+    total = cur = 0
+    for ch in s:
+        if ch in _CN_VALUE:
+            cur = _CN_VALUE[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return 0
+    total += cur
+    return total if 0 < total < 1000 and cn_numeral(total) == s else 0
 
 
 # (style, level, regex). The regex's group 1 is the number, group 2 the rest.
-_CN = f"[{CN_DIGITS}]{{1,3}}"
+_CN = "[一二三四五六七八九十百零]{1,6}"
+# The level is the style's rank in the usual hierarchy 一、 > （一） > 第一， > 1. > （1）;
+# a speech's headings get their levels from the styles it uses (``_finish``):
+# （一） with no 一、 above it is level 1, 第一， under 一、 is level 2.
 HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("一、", 1, re.compile(rf"^({_CN})、(.+)$")),
-    ("第一，", 1, re.compile(rf"^第({_CN})[，、：](.+)$")),
     ("（一）", 2, re.compile(rf"^[（(]({_CN})[）)]\s*(.+)$")),
-    ("1.", 3, re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.+)$")),
-    ("（1）", 4, re.compile(r"^[（(](\d{1,2})[）)]\s*(.+)$")),
+    ("第一，", 3, re.compile(rf"^第({_CN})[，、：](.+)$")),
+    ("1.", 4, re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.+)$")),
+    ("（1）", 5, re.compile(r"^[（(](\d{1,3})[）)]\s*(.+)$")),
 )
+STYLE_RANK = {style: rank for style, rank, _ in HEADING_STYLES}
 
 
 def format_number(style: str, n: int) -> str:
@@ -84,9 +110,11 @@ class Block:
 
     ``text`` is the block as written (for a heading, with its number).
     ``line`` is the 1-based source line (for .docx, the paragraph number).
-    Headings carry ``level`` (1 一、/第一，, 2 （一）, 3 1., 4 （1）), ``style``,
-    ``number`` (the number written) and ``position`` (1-based among the
-    siblings under the same parent) and ``body`` (text without the number).
+    Headings carry ``level`` (the depth, 1 for the outermost numbering style the
+    speech uses: 一、 > （一） > 第一， > 1. > （1）, counting only the styles
+    present), ``style``, ``number`` (the number written), ``position``
+    (1-based among its siblings: same parent, same run of numbers; a number 1
+    starts a new run) and ``body`` (text without the number).
     A paragraph with ``runin`` continues the line of the heading before it.
     """
 
@@ -99,6 +127,13 @@ class Block:
     position: int = 0
     body: str = ""
     runin: bool = False
+
+    @property
+    def rank(self) -> int:
+        """The heading's place in GB/T 9704's fixed order, whatever the speech uses above
+        it: 一、 1, （一） 2, 1. 3, （1） 4; 第一， takes its level in the speech (1 or 2).
+        For Word styling, which follows the numbering style; ``level`` is the depth."""
+        return {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}.get(self.style, min(self.level, 2))
 
 
 @dataclass
@@ -121,18 +156,9 @@ class Speech:
         return [b for b in self.blocks if b.kind == kind]
 
     def heading_groups(self) -> list[list[Block]]:
-        """Sibling headings: those of one level under the same parent, in order."""
-        groups: dict[tuple[int, int], list[Block]] = {}
-        parents: dict[int, int] = {}  # level -> index of the current heading of that level
-        for i, b in enumerate(self.blocks):
-            if b.kind != "heading":
-                continue
-            parent = max((parents[lv] for lv in parents if lv < b.level), default=-1)
-            groups.setdefault((b.level, parent), []).append(b)
-            parents[b.level] = i
-            for lv in [lv for lv in parents if lv > b.level]:
-                del parents[lv]
-        return list(groups.values())
+        """Sibling headings: one level, one parent, one run of numbers (a restart at 1
+        begins a new set), in order."""
+        return _sibling_runs([b for b in self.blocks if b.kind == "heading"])
 
     def text(self) -> str:
         """The speech as a writer would paste it: one paragraph a line (run-in
@@ -156,27 +182,76 @@ class Speech:
 _TERMINAL = "。！？；…"
 _SALUTATION = re.compile(r"(同志们|各位|尊敬的|朋友们|代表们|来宾|女士们|先生们|老师们|同学们)")
 _ROLE = re.compile(
-    r"(书记|厅长|局长|主任|市长|县长|区长|省长|部长|主席|总经理|董事长|委员|处长|科长|代表|负责人|同志|记者)"
+    r"(书记|厅长|局长|主任|市长|县长|区长|省长|部长|主席|总经理|董事长|委员|处长|科长|代表|负责人|同志|记者|总理|镇长|乡长|校长|院长|理事长)"
 )
 _CLOSING = re.compile(
-    r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态)|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家)?[。！!]?$|"
-    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上)"
+    r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态|述职)|请予评议|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
+    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|散会[。！!]?$|我就讲(?:这些|到这里|这么多|这几点))"
 )
-_DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
+# One part of an address: 尊敬的**市长 / 各位代表 / 主席先生 / 同志们 / 大家好.
+_ADDRESS_PART = re.compile(
+    r"^(?:(?:尊敬的|亲爱的|敬爱的|各位|全体)[^，、。！？：；“”]{0,16}|[^，、。！？：；“”\s]{0,12}"
+    r"(?:同志们|朋友们|女士们|先生们|代表们|老师们|同学们|同事们|来宾们|青年们|同胞们|乡亲们|战友们|"
+    r"先生|女士|代表|来宾|嘉宾|同事|领导|同志|委员|阁下|校友|家长|员工|职工|战友|乡亲|同胞)|"
+    r"大家好|上午好|下午好|晚上好|你们好)$"
+)
+_ADDRESS_START = re.compile(
+    r"尊敬的|亲爱的|敬爱的|各位|全体|同志们|朋友们|女士们|代表们|老师们|同学们|同事们|来宾们|青年们|同胞们|"
+    r"[^\s，、。！？：；（）()“”]{1,6}(?:先生|女士)[，、]"
+)
+_Y = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
+_MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = rf"{_Y}\s*年(?:\s*{_MD}\s*月(?:\s*{_MD}\s*日)?)?"
+# A date on its own line, bare or in brackets, maybe with a place: （2020年9月8日，北京）, 一九五五年三月三十一日.
+_FULL_DATE = rf"{_Y}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*日)?"
+_DATE_LINE = re.compile(
+    rf"^(?:[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_FULL_DATE}(?:[\s，,]*[^\s。！？，,]{{1,12}})?|{_Y}\s*年)$"
+)
+_DATE_IN_HEAD = re.compile(rf"[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_Y}\s*年\s*{_MD}\s*月\s*{_MD}\s*日")
+# Parts of one speech that look like a title: they never start a new speech.
+_SECTION_TITLE = re.compile(
+    r"^(?:结束语|结语|尾声|前言|引言|序言|导语|小结|总结|附件\S{0,20}|附录|附表|参考文献|主要做法|存在问题|"
+    r"下步打算|下一步打算|下一步工作|工作打算|问题和不足|主要问题|基本情况|工作成效|主要成效)[：:]?$"
+)
+
+
+def is_address(s: str) -> bool:
+    """Only audience forms of address, ending with ：or ！ (同志们！ / 主席先生，各位同事：).
+
+    >>> is_address("同志们！"), is_address("主席先生，各位同事："), is_address("同志们，让我们团结起来！")
+    (True, True, False)
+    """
+    if not (2 <= len(s) <= 60 and s.endswith(("：", ":", "！", "!"))):
+        return False
+    parts = [p.strip() for p in re.split(r"[，、,]", s[:-1])]
+    return all(p and _ADDRESS_PART.match(p) for p in parts)
 
 
 def is_salutation(s: str) -> bool:
-    """A short line addressing the audience, ending with a colon."""
-    return len(s) <= 60 and s.endswith(("：", ":")) and bool(_SALUTATION.search(s))
+    """A short line addressing the audience, ending with a colon (or ！ when it is only address)."""
+    if len(s) > 60:
+        return False
+    if s.endswith(("：", ":")) and _SALUTATION.search(s) and "。" not in s:
+        return True
+    return is_address(s)
 
 
 def is_closing(s: str) -> bool:
     return len(s) <= 60 and bool(_CLOSING.search(s))
 
 
+def is_date_line(s: str) -> bool:
+    """A date on its own line, in Arabic or Chinese numerals.
+
+    >>> is_date_line("一九五五年三月三十一日"), is_date_line("（2020年9月8日，北京）"), is_date_line("2023年是关键之年。")
+    (True, True, False)
+    """
+    return len(s) <= 40 and bool(_DATE_LINE.match(s))
+
+
 def is_speaker_line(s: str) -> bool:
     """A 'who is speaking' line: a date line, or a role and name ending with a colon."""
-    if _DATE_LINE.match(s):
+    if is_date_line(s):
         return True
     return (
         len(s) <= 50
@@ -198,7 +273,10 @@ def is_title_like(s: str) -> bool:
 
 
 def match_heading(s: str) -> tuple[str, int, int, str] | None:
-    """(style, level, number, rest) when the line starts with a heading number."""
+    """(style, rank, number, rest) when the line starts with a heading number.
+
+    A malformed number (十十一、, 二二十、) is no heading.
+    """
     for style, level, rx in HEADING_STYLES:
         m = rx.match(s)
         if m:
@@ -245,10 +323,16 @@ def split_sentences(text: str, terminals: str = "。！？") -> list[str]:
     return out
 
 
+_ENUM_IN_HEAD = re.compile(r"(?<![，、；：“《（])(?:一是|第一[，、])")
+
+
 def _heading_blocks(lineno: int, text: str, found: tuple[str, int, int, str]) -> list[Block]:
     style, level, number, rest = found
     sentences = split_sentences(rest)
     head = sentences[0] if sentences else rest
+    enum = _ENUM_IN_HEAD.search(head)
+    if enum and enum.start() >= 4:  # 二、今年的主要任务一是抓项目。: the heading ends before 一是
+        head = head[: enum.start()]
     tail = rest[len(head):].strip()
     body = head.rstrip("。！？")
     marker = text[: len(text) - len(rest)]
@@ -258,106 +342,338 @@ def _heading_blocks(lineno: int, text: str, found: tuple[str, int, int, str]) ->
     return blocks
 
 
-# --- parsing ----------------------------------------------------------------
+# --- genre ------------------------------------------------------------------
+
+# First match wins: the genre noun at the end of a title (讲话 in 学习…讲话精神的体会 is no speech).
+_GENRE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("host", re.compile(r"主持词|主持讲话|主持人讲话|主持稿")),
+    ("address", re.compile(r"致辞|贺词|贺信|欢迎词|欢迎辞|答谢词|答谢辞|祝酒词|祝酒辞|开幕词|闭幕词|新年寄语")),
+    ("work_report", re.compile(
+        r"政府工作报告|(?:常委会|委员会|法院|检察院|纪委|监委|政协|人大)工作报告|"
+        r"代表大会(?:第.{1,4}次会议)?上的(?:工作)?报告|党代会(?:上的)?报告|^工作报告$"
+    )),
+    ("speech", re.compile(r"讲话(?:稿|提纲|要点)?(?:[（(][^）)]*[）)])?$|^在.{2,60}上的讲话")),
+    ("seminar", re.compile(r"研讨")),
+    ("discussion", re.compile(r"讨论")),
+    ("report", re.compile(r"汇报|述职")),
+    ("pledge", re.compile(r"表态")),
+    ("sharing", re.compile(r"交流|心得|体会")),
+)
+_WORK_REPORT_OPENING = re.compile(r"我代表.{1,40}(?:向大会|向各位代表)?(?:作|报告).{0,12}(?:工作|报告)|受.{1,30}委托.{0,20}向大会")
 
 
-def detect_genre(title: str, closing: str = "") -> str:
-    """Genre from title words, then closing words.
+def detect_genre(title: str, closing: str = "", opening: str = "") -> str:
+    """Genre from title words, then closing words, then the opening (我代表…向大会报告工作).
 
     >>> detect_genre("在推进会上的汇报发言"), detect_genre("专题研讨会上的发言")
     ('report', 'seminar')
     >>> detect_genre("市委全会分组讨论发言"), detect_genre("", "发言完毕。")
     ('discussion', 'other')
+    >>> detect_genre("在全市经济工作会议上的讲话"), detect_genre("政府工作报告"), detect_genre("在开幕式上的致辞")
+    ('speech', 'work_report', 'address')
+    >>> detect_genre("学习总书记重要讲话精神的心得体会"), detect_genre("在全市工作汇报会上的主持词")
+    ('sharing', 'host')
     """
     for words in (title, closing):
-        for genre, pattern in (
-            ("seminar", "研讨"),
-            ("discussion", "讨论"),
-            ("report", "汇报|述职"),
-            ("pledge", "表态"),
-            ("sharing", "交流|心得|体会"),
-        ):
-            if re.search(pattern, words):
+        for genre, rx in _GENRE_WORDS:
+            if rx.search(words):
                 return genre
+    if opening and _WORK_REPORT_OPENING.search(opening):
+        return "work_report"
     return "other"
 
 
-class _Builder:
-    def __init__(self, doc: str) -> None:
-        self.doc = doc
-        self.speeches: list[Speech] = []
-        self.blocks: list[Block] = []
+# --- splitting run-on lines ---------------------------------------------------
 
-    @property
-    def has_body(self) -> bool:
-        return any(b.kind in ("paragraph", "heading", "closing") for b in self.blocks)
+# A heading number inside a long line, after the end of a sentence (or the start).
+_INLINE_HEADING = re.compile(rf"(?:^|(?<=[。！？；：\s]))({_CN})、|[（(]({_CN})[）)]")
+_RUN_ON_LINE = 600  # lines this long (on average, half of it) hold speeches pasted as one paragraph
 
-    def flush(self) -> None:
-        if self.blocks:
-            self.speeches.append(_finish(self.blocks, self.doc))
-        self.blocks = []
+
+def _head_pieces(head: str) -> list[str]:
+    """A title/date/speaker block run together (title 张三 （2020年9月8日））, in pieces.
+
+    >>> _head_pieces("政府工作报告——2024年1月10日在第三次会议上 市长 赵刚")
+    ['政府工作报告', '——2024年1月10日在第三次会议上', '市长', '赵刚']
+    """
+    if "——" in head:
+        title, _, rest = head.partition("——")
+        sub = rest.split()
+        return [*(_head_pieces(title) if title.strip() else []), "——" + (sub[0] if sub else ""), *sub[1:]]
+    pieces: list[str] = []
+    pos = 0
+    for m in _DATE_IN_HEAD.finditer(head):
+        pieces.extend(head[pos : m.start()].split())
+        pieces.append(m.group().strip())
+        pos = m.end()
+    pieces.extend(head[pos:].split())
+    # the title is everything before the first speaker or date piece
+    for k, piece in enumerate(pieces):
+        if k and (is_date_line(piece) or _ROLE.search(piece) or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", piece)):
+            return ["".join(pieces[:k]) if all(_is_han_run(p) for p in pieces[:k]) else " ".join(pieces[:k]), *pieces[k:]]
+    return [" ".join(pieces)] if pieces else []
+
+
+def _is_han_run(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" or c in "“”《》、，" for c in s)
+
+
+def _split_header(s: str) -> tuple[list[str], str, str] | None:
+    """(head pieces, salutation, rest) when a line opens with a salutation, maybe after a
+    title/date/speaker block: 同志们！今天… / 在…上的讲话（2020年9月8日）同志们，朋友们：今天…"""
+    for m in _ADDRESS_START.finditer(s, 0, 160):
+        p = m.start()
+        head = s[:p].strip()
+        if head and (any(c in head for c in "。！？；") or len(head) > 120):
+            return None
+        end = next((k for k in range(p, min(len(s), p + 61)) if s[k] in "：！:!"), -1)
+        if end < 0:
+            continue
+        sal = s[p : end + 1]
+        if not is_salutation(sal):
+            continue
+        rest = s[end + 1 :].strip()
+        if not rest and not head:
+            return None
+        return (_head_pieces(head) if head else []), sal, rest
+    return None
+
+
+_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|我就讲|如上|评议")
+
+
+def _split_closing(s: str) -> tuple[str, list[str]]:
+    """A paragraph and the closing sentences at its end (…圆满成功！谢谢大家。)."""
+    if len(s) < 20 or not s.endswith(tuple("。！!？")) or not _CLOSING_WORD.search(s, len(s) - 45):
+        return s, []
+    sentences = split_sentences(s, "。！？")
+    tail: list[str] = []
+    while len(sentences) > 1 and len(sentences[-1]) <= 40 and is_closing(sentences[-1].strip()):
+        tail.insert(0, sentences.pop().strip())
+    return "".join(sentences), tail
+
+
+def _split_inline_headings(s: str) -> list[str]:
+    """A run-on paragraph cut before the heading numbers in it (一、… （一）… 二、…),
+    when those numbers count up from 1."""
+    marks = []
+    for m in _INLINE_HEADING.finditer(s):
+        num = m.group(1) or m.group(2)
+        marks.append((m.start(), "一、" if m.group(1) else "（一）", cn_number(num)))
+    cuts: set[int] = set()
+    for style in ("一、", "（一）"):
+        run: list[tuple[int, int]] = []
+        for pos, _st, n in [m for m in marks if m[1] == style] + [(-1, style, 0)]:
+            if run and n == run[-1][1] + 1:
+                run.append((pos, n))
+                continue
+            if len(run) >= 2:  # a lone 一、 with no 二、 after it is no heading
+                cuts.update(p for p, _ in run)
+            run = [(pos, n)] if n == 1 else []
+    if not cuts:
+        return [s]
+    out: list[str] = []
+    prev = 0
+    for cut in sorted(cuts):
+        if cut > prev and s[prev:cut].strip():
+            out.append(s[prev:cut].strip())
+        prev = cut
+    out.append(s[prev:].strip())
+    return [p for p in out if p]
+
+
+# Words a body sentence often starts with: where a heading pasted without its line
+# break ends (二、突出重点领域，全力防范化解重大安全风险今年要重点抓好三件事。).
+_SENTENCE_OPENER = re.compile(
+    r"(?:今年|去年|明年|过去|近年来|近几年|当前|目前|各级|各地|各部门|各单位|我们|"
+    r"一年来|五年来|这是|这次|同时|为此|对此|截至)"
+)
+
+
+_VERB_BEFORE = frozenset(
+    "做好 抓好 办好 干好 搞好 管好 加强 加快 坚持 推动 推进 实现 完成 确保 围绕 聚焦 谋划 部署 安排".split()
+)
+
+
+def _cut_glued_heading(s: str) -> list[str]:
+    """A heading from a run-on line, cut from the body glued to it, when a body
+    sentence opener follows the heading words."""
+    found = match_heading(s)
+    if not found:
+        return [s]
+    rest = found[3]
+    first = split_sentences(rest)[0]
+    head = len(s) - len(rest)
+    if first.endswith(("！", "：")):  # 三、全面加强政府自身建设各位代表！
+        for k in range(4, len(first) - 2):
+            if _ADDRESS_START.match(first, k) and is_address(first[k:]):
+                return [s[: head + k], s[head + k :]]
+    if len(first) <= 24:
+        return [s]
+    for m in _SENTENCE_OPENER.finditer(first, 6, 40):
+        at = m.start()
+        if first[at - 1] in "，、；：“《（":
+            continue  # …，今年要…: inside the sentence
+        if first[at - 2 : at] in _VERB_BEFORE and at - 2 >= 6:
+            at -= 2  # …总体要求做好明年经济工作，…: the sentence starts at its verb
+        return [s[: head + at], s[head + at :]]
+    return [s]
+
+
+@dataclass
+class _Item:
+    line: int
+    text: str
+    salutation: bool = False  # split off the front of a line: only one when a speech starts there
+    starts: bool = False  # the title/date/speaker block at the front of a line: a speech starts here
+
+
+def _items(lines: Sequence[Line]) -> list[_Item]:
+    """Lines cleaned of credits and boilerplate, run-on lines split into the parts they hold."""
+    from drafter.text.reader import is_boilerplate, strip_credits
+
+    raw = [(n, strip_credits(s)) for n, s in lines if s]
+    raw = [(n, s) for n, s in raw if s and not is_boilerplate(s)]
+    # Pasted without line breaks: long lines on average, and no heading on a line of its own.
+    run_on = (
+        bool(raw)
+        and sum(len(s) for _, s in raw) >= _RUN_ON_LINE * len(raw) // 2
+        and sum(1 for _, s in raw if len(s) <= 60 and match_heading(s)) < 2
+    )
+    out: list[_Item] = []
+    for n, s in raw:
+        split = _split_header(s) if not is_salutation(s) else None
+        if split:
+            head, sal, s = split
+            out.extend(_Item(n, h, starts=(k == 0)) for k, h in enumerate(head))
+            out.append(_Item(n, sal, salutation=True))
+            if not s:
+                continue
+        body, closing = _split_closing(s)
+        parts = [body]
+        if run_on and len(body) >= _RUN_ON_LINE // 3:
+            parts = [q for p in _split_inline_headings(body) for q in _cut_glued_heading(p)]
+        out.extend(_Item(n, p) for p in parts if p)
+        out.extend(_Item(n, c) for c in closing)
+    return out
+
+
+# --- parsing ----------------------------------------------------------------
+
+
+def _sibling_runs(headings: Sequence[Block]) -> list[list[Block]]:
+    groups: list[list[Block]] = []
+    open_: dict[int, list[Block]] = {}  # level -> the run of siblings being collected
+    for b in headings:
+        for lv in [lv for lv in open_ if lv > b.level]:
+            del open_[lv]
+        g = open_.get(b.level)
+        if g is None or b.number == 1 or b.style != g[-1].style:
+            g = open_[b.level] = []
+            groups.append(g)
+        g.append(b)
+    return groups
 
 
 def _finish(blocks: list[Block], doc: str) -> Speech:
-    # positions among siblings
-    counters: dict[int, int] = {}
-    out: list[Block] = []
-    for b in blocks:
-        if b.kind == "heading":
-            counters[b.level] = counters.get(b.level, 0) + 1
-            for lv in [lv for lv in counters if lv > b.level]:
-                del counters[lv]
-            b = Block(**{**b.__dict__, "position": counters[b.level]})
-        out.append(b)
+    # levels from the styles present, then positions among siblings
+    ranks = sorted({b.level for b in blocks if b.kind == "heading"})
+    depth = {rank: i for i, rank in enumerate(ranks, 1)}
+    leveled = [
+        Block(**{**b.__dict__, "level": depth[b.level]}) if b.kind == "heading" else b for b in blocks
+    ]
+    position = {id(h): k for g in _sibling_runs([b for b in leveled if b.kind == "heading"])
+                for k, h in enumerate(g, 1)}
+    out = [Block(**{**b.__dict__, "position": position[id(b)]}) if b.kind == "heading" else b for b in leveled]
     title = next((b.text for b in out if b.kind == "title"), "")
     closing = " ".join(b.text for b in out if b.kind == "closing")
-    return Speech(out, doc, detect_genre(title, closing))
+    opening = next((b.text for b in out if b.kind == "paragraph"), "")
+    return Speech(out, doc, detect_genre(title, closing, opening[:200]))
+
+
+def _has_body_ahead(items: Sequence[_Item], k: int) -> bool:
+    """Some body text soon after item ``k`` (a signature block at the end has none)."""
+    for it in items[k + 1 : k + 6]:
+        s = it.text
+        if len(s) > 40 or s.endswith(tuple("。！？")) or match_heading(s) or is_salutation(s):
+            return True
+    return False
 
 
 def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     """Parse numbered lines into one or more speeches.
 
-    A new speech starts where, after body text, a speaker line (role and name
-    and a colon) appears, or a title-like line followed by a salutation,
-    subtitle or speaker line.
+    Lines are first cleaned (credits, bylines, web and red-header lines go) and
+    run-on lines split (a salutation at the front, closing sentences at the
+    end, heading numbers inside a speech pasted as one line). A new speech
+    starts where, after body text, a speaker line (role and name and a colon)
+    appears, or a title-like line followed by a salutation, subtitle or speaker
+    line and then body text. Linear in the number of lines.
     """
-    items = [(n, s) for n, s in lines if s]
-    b = _Builder(doc)
-    for idx, (lineno, s) in enumerate(items):
-        nxt = items[idx + 1][1] if idx + 1 < len(items) else ""
-        if b.has_body and (
-            (is_speaker_line(s) and not _DATE_LINE.match(s))
-            or (is_title_like(s) and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt)))
+    items = _items(lines)
+    speeches: list[Speech] = []
+    blocks: list[Block] = []
+    has_body = has_title = has_salutation = False
+    k = 0
+    while k < len(items):
+        it = items[k]
+        lineno, s = it.line, it.text
+        nxt = items[k + 1].text if k + 1 < len(items) else ""
+        if it.salutation and has_body and blocks[-1].kind != "closing":
+            # 同志们！让我们… inside a speech is rhetoric, not a new salutation: one paragraph again
+            s = s + nxt if k + 1 < len(items) and items[k + 1].line == lineno else s
+            blocks.append(Block("paragraph", s, lineno))
+            k += 2 if s != it.text else 1
+            continue
+        if has_body and (
+            it.starts
+            or (it.salutation and blocks[-1].kind == "closing")
+            or (is_speaker_line(s) and not is_date_line(s))
+            or (
+                is_title_like(s) and not _SECTION_TITLE.match(s)
+                and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt))
+                and _has_body_ahead(items, k)
+            )
         ):
-            b.flush()
-        header = not b.has_body
-        kinds = {blk.kind for blk in b.blocks}
+            speeches.append(_finish(blocks, doc))
+            blocks = []
+            has_body = has_title = has_salutation = False
         found = match_heading(s)
-        if is_salutation(s):
-            b.blocks.append(Block("salutation", s, lineno))
-        elif header and s.startswith("——"):
-            b.blocks.append(Block("subtitle", s, lineno))
-        elif header and is_speaker_line(s):
-            b.blocks.append(Block("speaker", s, lineno))
-        elif header and "title" not in kinds and "salutation" not in kinds and is_title_like(s):
-            b.blocks.append(Block("title", s, lineno))
-        elif header and "title" in kinds and "salutation" not in kinds and is_title_like(s) and len(s) <= 40:
-            b.blocks.append(Block("speaker", s, lineno))
+        if is_salutation(s) and not has_body:
+            blocks.append(Block("salutation", s, lineno))
+            has_salutation = True
+        elif is_salutation(s) and it.salutation is False and len(s) <= 30:
+            blocks.append(Block("salutation", s, lineno))
+        elif not has_body and s.startswith("——"):
+            blocks.append(Block("subtitle", s, lineno))
+        elif not has_body and is_speaker_line(s):
+            blocks.append(Block("speaker", s, lineno))
+        elif not has_body and not has_title and not has_salutation and is_title_like(s):
+            blocks.append(Block("title", s, lineno))
+            has_title = True
+        elif not has_body and has_title and not has_salutation and is_title_like(s) and len(s) <= 40:
+            blocks.append(Block("speaker", s, lineno))
         elif found:
-            b.blocks.extend(_heading_blocks(lineno, s, found))
-        elif b.has_body and is_closing(s):
-            b.blocks.append(Block("closing", s, lineno))
+            blocks.extend(_heading_blocks(lineno, s, found))
+            has_body = True
+        elif has_body and is_closing(s):
+            blocks.append(Block("closing", s, lineno))
+        elif has_body and (is_date_line(s) or (len(s) <= 30 and is_title_like(s) and is_date_line(nxt))):
+            blocks.append(Block("speaker", s, lineno))  # a signature block: who and when
         else:
-            b.blocks.append(Block("paragraph", s, lineno))
-    b.flush()
-    return b.speeches
+            blocks.append(Block("paragraph", s, lineno))
+            has_body = True
+        k += 1
+    if blocks:
+        speeches.append(_finish(blocks, doc))
+    return speeches
 
 
 def parse_text(text: str, doc: str = "") -> list[Speech]:
-    """Parse a string (lines numbered from 1)."""
-    from drafter.text.reader import normalise
+    """Parse a string (lines numbered from 1, cleaned as files are)."""
+    from drafter.text.reader import text_lines
 
-    return parse_lines([(i, normalise(s.strip())) for i, s in enumerate(text.splitlines(), 1)], doc)
+    return parse_lines(text_lines(text), doc)
 
 
 def parse_file(path: Path | str, doc: str | None = None) -> list[Speech]:

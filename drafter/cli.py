@@ -451,7 +451,12 @@ def _quiet_stdout() -> None:
     import contextlib
 
     with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        fd = sys.stdout.fileno()  # before opening anything: stdout may be no file at all
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
 
 
 def _say(message: str) -> None:

@@ -525,3 +525,13 @@ def test_short_gbk_that_is_also_valid_utf8_reads_as_chinese():
     # found by the long property run: GBK “一” is D2 BB, which is also UTF-8 “һ”
     assert decode("1. 一\n".encode("gbk"), "a.txt") == "1. 一\n"
     assert decode("café\n".encode(), "a.txt") == "café\n"
+
+
+def test_error_exits_leak_no_file_descriptors(cli, tmp_path):
+    # found by the long property run: every error exit leaked one descriptor (EMFILE after ~1000 runs)
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    cli("phrases", "list", "--bank", "f")
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(50):
+        assert cli("phrases", "list", "--bank", "f").code == 1
+    assert len(os.listdir("/proc/self/fd")) == before

@@ -563,7 +563,12 @@ def _quiet_stdout() -> None:
     import contextlib
 
     with contextlib.suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        fd = sys.stdout.fileno()  # before opening anything: stdout may be no file at all
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
 
 
 def _say(message: str) -> None:
@@ -608,27 +613,40 @@ def _in_child() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _install_handlers() -> None:
+def _install_handlers() -> Any:
+    """SIGTERM unwinds like Ctrl-C; returns the previous SIGTERM handler (None: unchanged)."""
+    import contextlib
     import signal
 
     global _MAIN_PID
     _MAIN_PID = os.getpid()
     sys.unraisablehook = _unraisable
-    with __import__("contextlib").suppress(ValueError):  # not the main thread (tests)
-        signal.signal(signal.SIGTERM, _on_sigterm)
     if hasattr(os, "register_at_fork") and not getattr(_install_handlers, "done", False):
         os.register_at_fork(after_in_child=_in_child)
         _install_handlers.done = True  # type: ignore[attr-defined]
+    with contextlib.suppress(ValueError):  # not the main thread
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the app, turn errors into messages and exit codes."""
+    import signal
+
+    previous = _install_handlers()
+    try:
+        _main(argv)
+    finally:
+        if previous is not None:  # called from Python (tests, scripts): leave SIGTERM as it was
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> None:
     import errno
 
     from drafter.atomic import os_reason
 
     click = _click_exceptions()
-    _install_handlers()
     try:
         rv = app(args=argv, prog_name="drafter", standalone_mode=False)
         sys.stdout.flush()

@@ -64,12 +64,11 @@ PUNCT = "，。、；：？！“”‘’（）《》【】…—·,.;:?!()[]\"
 MASKS = ["某某", "××", "XX", "xx", "＊＊", "***", "〇〇", "【待补：地名】", "{{ place }}", "[某地]", "ＸＸ"]
 CONTROL = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\u2028\u2029\ufeff\u200b\ud800"[:-1]  # no lone surrogate in text
 
-# Chinese numerals only where a strategy puts a number on purpose (malformed ones, 十十一、,
-# come from ``heading_number(valid=False)``).
+# Numerals anywhere (a line of noise may start 十十、), and on purpose in ``heading_number``
+# and ``numeral_noise``.
 NUMERALS = "〇零一二两三四五六七八九十百千万"
-HAN_WORDS = "".join(c for c in HAN if c not in NUMERALS)
-han_text = st.text(alphabet=HAN_WORDS, min_size=1, max_size=20)
-noisy_text = st.text(alphabet=st.sampled_from(HAN_WORDS + PUNCT + CONTROL + "0123456789abcXY#*-_>"), max_size=60)
+han_text = st.text(alphabet=HAN, min_size=1, max_size=20)
+noisy_text = st.text(alphabet=st.sampled_from(HAN + NUMERALS + PUNCT + CONTROL + "0123456789abcXY#*-_>、"), max_size=60)
 numeral_noise = st.text(alphabet=st.sampled_from(NUMERALS + "、，。（）第是 "), min_size=1, max_size=12)
 
 

@@ -496,3 +496,36 @@ def test_bank_json_errors_in_chinese(cli, tmp_path):
     r = cli("phrases", "list", "--bank", bank)
     assert r.code == 1 and "Expecting" not in r.err, r.err
 
+
+
+def test_fifo_named_as_the_outline_does_not_hang(tmp_path):
+    os.mkfifo(tmp_path / "o.yaml")
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "drafter", "render", "o.yaml", "-o", "d.txt"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=10)
+    except subprocess.TimeoutExpired:
+        pytest.fail("drafter render waited for ever on a FIFO named o.yaml")
+    assert r.returncode == 1 and "o.yaml" in r.stderr
+
+
+def test_check_symlink_loop_has_its_own_reason(cli, tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    r = cli("check", "loop.txt")
+    assert r.code == 2 and "循环的符号链接" in r.err, r.err
+
+
+def test_short_gbk_that_is_also_valid_utf8_reads_as_chinese():
+    # found by the long property run: GBK “一” is D2 BB, which is also UTF-8 “һ”
+    assert decode("1. 一\n".encode("gbk"), "a.txt") == "1. 一\n"
+    assert decode("café\n".encode(), "a.txt") == "café\n"
+
+
+def test_error_exits_leak_no_file_descriptors(cli, tmp_path):
+    # found by the long property run: every error exit leaked one descriptor (EMFILE after ~1000 runs)
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    cli("phrases", "list", "--bank", "f")
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(50):
+        assert cli("phrases", "list", "--bank", "f").code == 1
+    assert len(os.listdir("/proc/self/fd")) == before

@@ -88,6 +88,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+from drafter.atomic import os_reason
 from drafter.check.archive import Archive, load_archive
 from drafter.check.dated import speech_date
 from drafter.check.docx_parts import Piece, read_docx
@@ -97,7 +98,14 @@ from drafter.check.punctuation import half_width_hits, pair_hits
 from drafter.check.rules import RULES, Context, gram_counts
 from drafter.check.suppress import Ignores, prepare_lines, silenced
 from drafter.errors import CorpusError, ReadError, UsageError
-from drafter.text.reader import SUPPORTED_SUFFIXES, decode, iter_corpus, normalise, read_lines
+from drafter.text.reader import (
+    SUPPORTED_SUFFIXES,
+    check_readable,
+    decode,
+    iter_corpus,
+    normalise,
+    read_lines,
+)
 from drafter.text.speech import GENRES, Speech, parse_lines
 
 SEVERITY = {
@@ -242,14 +250,11 @@ def check_file(
         return sorted(out, key=lambda f: (f.line, f.code))
     if suffix not in SUPPORTED_SUFFIXES:
         read_lines(p)  # names the unsupported suffix
+    check_readable(p)  # a regular file we may read: missing, a folder, a FIFO, a link loop each named
     try:
         data = p.read_bytes()
-    except FileNotFoundError as e:
-        raise ReadError(p, "文件不存在；请检查路径") from e
-    except IsADirectoryError as e:
-        raise ReadError(p, "这是文件夹，不是文件") from e
     except OSError as e:
-        raise ReadError(p, f"无法打开（{e.strerror}）；请检查文件权限") from e
+        raise ReadError(p, f"读取失败（{os_reason(e)}）；请检查磁盘或文件权限") from e
     raw, ignores = prepare_lines(decode(data, p).splitlines())
     md = suffix == ".md"
     lines = _lines_of(raw, md)
@@ -278,7 +283,7 @@ def expand_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[ReadErro
                 files.extend(s.path for s in iter_corpus([p]))
             except CorpusError:
                 bad.append(ReadError(p, f"文件夹中没有可检查的讲话稿（{'、'.join(SUPPORTED_SUFFIXES)}）"))
-        elif not p.exists() and p.suffix.lower() in SUPPORTED_SUFFIXES:
+        elif not p.exists() and not p.is_symlink() and p.suffix.lower() in SUPPORTED_SUFFIXES:
             bad.append(ReadError(p, "文件不存在；请检查路径"))
         else:
             files.append(p)  # read_lines names an unsupported suffix or an unreadable file

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.atomic import atomic_path
+from drafter.atomic import atomic_path, os_reason
 from drafter.check.docx_parts import W, _owner, _parse, read_docx, read_part
 from drafter.check.punctuation import apply_ops, fix_ops
 from drafter.check.suppress import Ignores, prepare_lines, silenced
@@ -75,7 +75,7 @@ def fix_text_file(src: Path, dst: Path, force: bool, ignore: set[str]) -> list[C
     try:
         data = src.read_bytes()
     except OSError as e:
-        raise ReadError(src, f"无法打开（{e.strerror}）；请检查路径和权限") from e
+        raise ReadError(src, f"无法打开（{os_reason(e)}）；请检查路径和权限") from e
     text, encoding = _decode(data, src)
     raw = text.splitlines(keepends=True)
     bare = [s.rstrip("\r\n") for s in raw]

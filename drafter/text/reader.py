@@ -125,6 +125,25 @@ def _plausible_char(ch: str) -> bool:
     return ch in "\t\r\n" or any(lo <= o <= hi for lo, hi in _TEXT_BLOCKS)
 
 
+_CJK_UTF8_LEAD = re.compile(rb"[\xe3-\xe9]")  # UTF-8 lead bytes of U+3000..U+9FFF
+
+
+def _gbk_in_disguise(data: bytes, text: str) -> str | None:
+    """A short GBK text whose bytes happen to be valid UTF-8 (“一” is D2 BB, which is UTF-8 “һ”).
+
+    Chosen only when the UTF-8 reading holds no Chinese at all but letters
+    from U+0250..U+07FF (IPA, Greek, Cyrillic…, where GBK byte pairs land; accented
+    Latin stays UTF-8), and the GB18030 reading holds Chinese.
+    """
+    if text.isascii() or _CJK_UTF8_LEAD.search(data) or not any(0x250 <= ord(c) < 0x800 for c in text):
+        return None
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return gb if any(is_han(c) for c in gb) else None
+
+
 def decode(data: bytes, path: object) -> str:
     r"""Decode a text file: UTF-8 (with or without BOM), UTF-16 (with or without BOM), GBK/GB18030.
 
@@ -147,9 +166,11 @@ def decode(data: bytes, path: object) -> str:
             raise ReadError(path, "这是二进制文件，不是文本；请提供 .txt、.md 或 .docx")
         return text
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _gbk_in_disguise(data, text) or text
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as e:
@@ -545,7 +566,7 @@ def iter_corpus(paths: Iterable[Path | str]) -> Iterator[SourceFile]:
     folder every entry with a speech suffix is yielded, whatever it is (a FIFO,
     a broken or looping link, an unreadable file): ``read_lines`` then names
     the reason and the miner skips it, so one bad entry never stops the run.
-    Hidden files and folders and symlinked folders are not entered.
+    Hidden files and folders are left out; a linked folder is walked once.
     """
     for raw in paths:
         root = Path(raw)
@@ -577,15 +598,21 @@ def iter_corpus(paths: Iterable[Path | str]) -> Iterator[SourceFile]:
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Every non-hidden entry under ``root`` that is not a folder, sorted; links to folders not followed.
+    """Every non-hidden entry under ``root`` that is not a folder, sorted.
 
-    A sub-folder that cannot be listed is yielded itself (``read_lines`` reports it).
+    Linked folders are followed once (a link loop is not walked round); a
+    sub-folder that cannot be listed is yielded itself (``read_lines`` reports it).
     """
     entries: list[Path] = []
+    seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as it:
                 children = list(it)
         except OSError:
@@ -597,7 +624,7 @@ def _walk(root: Path) -> Iterator[Path]:
                 continue
             path = Path(entry.path)
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
+                is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
             if is_dir:

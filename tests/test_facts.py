@@ -198,3 +198,64 @@ def test_year_and_level_rules():
     assert speech_level(["在全镇安全生产会议上的讲话"], []) == "township"
     assert speech_level(["在全区工作会议上的讲话"], ["尊敬的自治区领导："]) == "county"
     assert speech_level(["某某同志在座谈会上的讲话"], ["各位代表："]) == "unknown"
+
+
+# --- fact finding does not depend on what ran before in the process ---------------------
+
+_FRESH_MINE = """
+import json, sys
+from drafter.bank.mine import mine_paths
+records, _ = mine_paths([sys.argv[1]])
+print(json.dumps(sorted([r["kind"], r["text"], r["facts"], r["terms"]] for r in records), ensure_ascii=False))
+"""
+
+
+def test_facts_are_the_same_after_check_loaded_jieba(tmp_path):
+    """`drafter check` (its D603 rule loads jieba.posseg) and a jieba pass before mining,
+    in one process, give the very facts a fresh process gives."""
+    import json
+    import subprocess
+    import sys
+
+    import jieba
+    import jieba.posseg
+
+    from drafter.bank.mine import mine_paths
+    from drafter.check import check_file
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "provincial.txt").write_text(PROVINCIAL, encoding="utf-8")
+    (corpus / "municipal.txt").write_text(MUNICIPAL, encoding="gb18030")
+    (corpus / "enterprise.txt").write_text(ENTERPRISE, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("下一步，我们将的工作。\n高校书记要带头，王小明同志主持会议。\n", encoding="utf-8")
+    check_file(draft)
+    jieba.posseg.lcut("高校书记要带头，王小明同志主持会议")
+    jieba.lcut("杭州市委书记王小明同志")
+
+    records, _ = mine_paths([corpus])
+    here = sorted([r["kind"], r["text"], r["facts"], r["terms"]] for r in records)
+    fresh = subprocess.run(
+        [sys.executable, "-c", _FRESH_MINE, str(corpus)], capture_output=True, text=True, check=True, encoding="utf-8"
+    )
+    assert json.loads(fresh.stdout) == here
+    assert any(r[2] for r in here)  # the comparison is about something
+
+
+_FRESH_FIND = """
+import json
+from drafter.bank.facts import find_facts
+print(json.dumps(find_facts("高校书记要带头，王小明同志主持会议", ["高校", "书记", "要", "带头", "，", "王小明", "同志", "主持", "会议"]), ensure_ascii=False))
+"""
+
+
+def test_find_facts_with_words_needs_no_earlier_jieba_pass():
+    """Given words from elsewhere (no jieba call yet in the process), a known word before a
+    title (高校书记) is not a person: the dictionary is loaded before it is consulted."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _FRESH_FIND], capture_output=True, text=True, check=True, encoding="utf-8")
+    assert json.loads(out.stdout) == [{"type": "person", "text": "王小明"}]

@@ -127,6 +127,7 @@ def _rule_facts(text: str) -> list[tuple[int, str, str]]:
 # --- jieba -----------------------------------------------------------------------------
 
 _TAGS: dict[str, str] | None = None
+_READY = False
 
 
 def _tags() -> dict[str, str]:
@@ -146,14 +147,20 @@ def _tags() -> dict[str, str]:
 
 
 def prepare() -> None:
-    """Load jieba and the tag table (call in the parent before forking workers)."""
+    """Load jieba and the tag table (call in the parent before forking workers).
+
+    Fact finding depends on jieba's default dictionary and nothing else in the process:
+    its word frequencies tell a known word from an unknown name, its tags say nr/ns/nt.
+    """
     import logging
 
     import jieba
 
+    global _READY
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     _tags()
+    _READY = True
 
 
 def _is_han_word(w: str) -> bool:
@@ -163,8 +170,10 @@ def _is_han_word(w: str) -> bool:
 def _token_facts(words: Sequence[str], text: str) -> list[tuple[int, str, str]]:
     import jieba
 
+    if not _READY:
+        prepare()
     tags = _tags()
-    freq = jieba.dt.FREQ
+    freq = jieba.dt.FREQ  # empty until jieba is initialised: every surname-led word would look like a name
     found: list[tuple[int, str, str]] = []
     pos = 0
     offsets = []
@@ -234,7 +243,7 @@ def tokenise(text: str) -> list[str]:
     """jieba's words of a text (slots removed)."""
     import jieba
 
-    if _TAGS is None:
+    if not _READY:
         prepare()
     return [w for w in jieba.lcut(_clean(text)) if w.strip()]
 

@@ -117,10 +117,10 @@ def has(phrases, needle, kind, text=None):
 @pytest.mark.parametrize(("needle", "kind", "text"), [
     ("来川视察", "place", "来川"),
     ("来川视察", "event", None),
-    ("十二届三次全会", "meeting", "十二届三次全会"),
-    ("八届六次全会", "meeting", "八届六次全会"),
+    ("十二届三次全会", "meeting", "省委十二届三次全会"),
+    ("八届六次全会", "meeting", "市委八届六次全会"),
     ("美丽河北", "place", "河北"),
-    ("疫情防控", "event", "疫情"),
+    ("疫情防控", "event", "疫情防控"),
     ("“十五五”开局之年", "period", None),
     ("增长7.9%", "statistic", "7.9%"),
     ("百分之七点九", "statistic", "百分之七点九"),
@@ -259,3 +259,71 @@ def test_find_facts_with_words_needs_no_earlier_jieba_pass():
 
     out = subprocess.run([sys.executable, "-c", _FRESH_FIND], capture_output=True, text=True, check=True, encoding="utf-8")
     assert json.loads(out.stdout) == [{"type": "person", "text": "王小明"}]
+
+
+
+# --- figures, periods, events and names of a speech's own ---------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年新增耕地3.5万亩以上，处理垃圾12万吨。", ["statistic:3.5万亩以上", "statistic:12万吨"]),
+    ("全区设立便民服务站860个，开展巡查32次，累计报告病例17例。", ["statistic:860个", "statistic:32次", "statistic:17例"]),
+    ("全乡组织互助组三百四十个，入组农户占百分之七十以上。", ["statistic:三百四十个", "statistic:百分之七十以上"]),
+    ("预计今年来水偏少一至二成。", ["statistic:一至二成"]),
+    ("在第39个教师节来临之际", ["statistic:第39个教师节"]),
+    ("2月至4月", []),
+    ("1至8月，截至6月30日18时，全镇无事故。", ["date:1至8月", "date:6月30日18时"]),
+    ("今年是中国共产党成立105周年", ["event:中国共产党成立105周年"]),
+    ("抓住“十一”黄金周和春节假期两个旺季", ["event:十一", "event:春节假期"]),
+    ("扎实开展“作风建设年”活动", ["event:作风建设年"]),
+    ("统筹新冠疫情防控和复工复产", ["event:新冠疫情防控", "event:复工复产"]),
+    ("深入贯彻二十届中央纪委三次全会和市纪委九届四次全会精神", ["meeting:二十届中央纪委三次全会", "meeting:市纪委九届四次全会"]),
+    ("县第十五次党代会以来", ["meeting:县第十五次党代会"]),
+    ("我代表中国共产党石门县第九届委员会向大会作报告", ["meeting:第九届委员会"]),
+])
+def test_rules_find_figures_periods_events(text, expected):
+    assert [f"{f['type']}:{f['text']}" for f in find_facts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "下面，我讲三个方面的意见。",
+    "坚决做到“两个维护”，增强“四个意识”。",
+    "教育连着千家万户，基层工作千头万绪，“上面千条线，下面一根针”。",
+    "政务服务7×24小时不打烊。",
+    "确保河湖长治久安。",
+    "为全市数字经济发展贡献国企力量。",
+    "经市委研究，今天召开全市创建全国文明城市动员大会。",
+    "我代表镇党委、镇政府和市民政局汇报工作。",
+])
+def test_generic_sentences_stay_fact_free(text):
+    assert annotate(text)[1] == ()
+
+
+def test_local_names_from_titles_datelines_and_brands():
+    from drafter.bank.facts import local_facts, local_names
+
+    speech = [
+        "在白沙镇2025年农业农村工作会议上的讲话",
+        "——在政协云岭市第五届委员会第二次会议上",
+        "我谨代表云岭市委、市政府和300万云岭人民表示欢迎。",
+        "现在，我代表中共北辰矿业集团有限公司第二届委员会向大会作报告。",
+        "下面，请区长伏建明同志讲话。",
+        "推进美丽沙河建设，确保沙河水质稳定。",
+        "为谱写中国式现代化沙河篇章贡献力量。",
+        "让我们为建设富裕文明的新白沙而努力奋斗！",
+        "深刻感受到市委对城市工作的高度重视，全面落实市委要求，落实市委部署。",
+    ]
+    names = local_names(speech)
+    assert names == {
+        "白沙": "place", "云岭": "place", "北辰矿业集团有限公司": "org", "北辰矿业集团": "org",
+        "伏建明": "person", "沙河": "place",
+    }
+    assert local_facts("让我们为建设富裕文明的新白沙而努力奋斗！", names) == [("place", "白沙")]
+    assert ("place", "白沙镇") in local_facts("在白沙镇2025年农业农村工作会议上", names)
+
+
+def test_sector_words_are_no_brand_places():
+    from drafter.bank.facts import local_names
+
+    speech = ["下面，我结合住建工作谈三点体会。", "住建系统自身能力还不够强。", "为建设宜居城市贡献住建力量。",
+              "监管手段越先进，风险越可控。", "加强监管手段建设。"]
+    assert local_names(speech) == {}

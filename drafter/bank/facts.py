@@ -40,7 +40,7 @@ _GENERIC_ORGS = frozenset(
 )
 _GENERIC_ORG_HEADS = ("省委", "市委", "县委", "区委", "省政", "市政", "县政", "中央", "中共", "全国", "国务", "国家", "党中")
 _ORG_SUFFIXES = (
-    "委", "委员会", "局", "厅", "部", "办", "院", "大学", "学院", "学校", "中学", "小学", "医院", "公司", "集团",
+    "委", "委员会", "局", "厅", "部", "院", "大学", "学院", "学校", "中学", "小学", "医院", "公司", "集团",
     "银行", "社", "所", "中心", "协会", "联合会", "厂", "会", "署", "处", "站", "台", "馆", "团",
 )
 _PLACE_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村", "街道")
@@ -90,7 +90,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"第\d+个[\u4e00-\u9fff]{{1,4}}节|第\d+(?:个|届|次|批|期)|"
         rf"(?<![×xX*\d.A-Za-z])\d+(?:\.\d+)?(?:余|多)?{_UNITS}{_ABOUT}|"
         rf"(?<![×xX*\d.A-Za-z])\d+\.\d+(?![年月日\d])|"
-        rf"(?<![{_CN0}])[一二三四五六七八九十两][{_CN0}两百千]*(?:点[{_CN0}]+)?(?:万亿|亿|万)(?:元|人|吨|亩|千瓦|户|家|人次)?{_ABOUT}|"
+        rf"(?<![{_CN0}])[一二三四五六七八九十两][{_CN0}两百千]*(?:点[{_CN0}]+)?(?:万亿|亿|万)[{_CN0}两百千]*(?:元|人|吨|亩|千瓦|户|家|人次|个)?{_ABOUT}|"
         # a count in Chinese numerals big enough to be a figure (二百一十七个), not 三个方面
         rf"(?<![{_CN0}第])[一二三四五六七八九两]+[百千][{_CN0}两百千]*(?:余|多)?(?:个|名|人|户|家|所|项|次|亩|吨|座|条|件|处|村|万){_ABOUT}|"
         rf"[一二三四五六七八九十两]+(?:至|到)[一二三四五六七八九十]+成|(?<![{_CN0}])[一二三四五六七八九]成(?:以上|左右|多)|"
@@ -309,7 +309,9 @@ _BRANDS = (
     re.compile(r"(?:贡献|展现|彰显)([\u4e00-\u9fff]{2})(?=力量|智慧|担当)"),
     re.compile(r"(?:万|全体|广大)([\u4e00-\u9fff]{2})(?=人民|儿女)"),
 )
-_NOT_IN_NAMES = frozenset("的了在和与及是们到每一有不就都也这那其之以于对把被个")
+_NOT_IN_NAMES = frozenset("的了在和与及是们到每一有不就都也这那其之以于对把被个暨")
+# A person's name ends in no organ (主任会议、常委会同志…).
+_ORGAN_ENDS = tuple("会委部局办组团队室处厅院")
 _ROLES = "书记|副书记|省长|副省长|市长|副市长|县长|副县长|区长|副区长|镇长|乡长|村长|局长|主任|部长|主席|董事长|总经理|院长|社长|校长|厂长"
 _LOCAL_PERSON = re.compile(
     rf"(?:{_ROLES})([\u4e00-\u9fff]{{2,3}}?)同志|([\u4e00-\u9fff]{{2,3}}?)(?:{_ROLES})(?=[，。、；：！\s]|同志|作|讲|安排|主持|致辞)"
@@ -415,7 +417,7 @@ def local_names(texts: Iterable[str]) -> dict[str, str]:
             name = m.group(1) or m.group(2)
             # 区长X同志 says X is a person whatever the surname; X区长 needs a known surname
             known = bool(m.group(1)) and not any(c in _NOT_IN_NAMES or c in "各位全体" for c in name)
-            if name and (known or name[0] in _SURNAMES) and name not in _NOT_NAMES and not any(r in name for r in _TITLES):
+            if name and not name.endswith(_ORGAN_ENDS) and (known or name[0] in _SURNAMES) and name not in _NOT_NAMES and not any(r in name for r in _TITLES):
                 names.setdefault(name, "person")
     return names
 

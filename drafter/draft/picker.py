@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.draft import fit
-from drafter.draft.retrieve import GENERIC, Source, content_terms, domains_of
+from drafter.draft import relevance as topical
+from drafter.draft.retrieve import DOMAINS, GENERIC, Source, content_terms, domains_of
 
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
@@ -52,7 +53,21 @@ _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 _PROBLEMS = re.compile(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
 _WILL = re.compile(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
 _DEFICIT = re.compile(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
-_PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|措施|展望|工作安排")
+_PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|(?:具体|主要|工作|下步)措施|展望|工作安排")
+
+
+# Genres that give an account of one's own work: a leader's instruction (要…, 必须…) from
+# another speech reads there as if the speaker gave orders to the meeting.
+# There, and in sharing one's experience, a bare measure (建立…制度，实行…) reads as this
+# unit's claim; a judgment (…是…, 只有…才能…) holds anywhere.
+_ACCOUNTS = ("report",)
+_OWN_WORK = ("report", "sharing", "discussion")
+_INSTRUCTION = re.compile(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
+_JUDGMENT = re.compile(
+    r"(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|才能|只有|在于|离不开|关键|根本|说到底|归根结底|"
+    r"事关|关系到|直接关系|越是|必然|不能|决不|绝不"
+)
+_STANCE = re.compile(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
 
 
 def move_of(text: str, heading: bool = True) -> str:
@@ -103,6 +118,8 @@ class Picker:
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
         self.rejected: dict[str, str] = {}  # phrase id -> why (for tests and debugging)
+        self._vocab: set[str] | None = None
+        self._subject = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
         self._static: dict[tuple[str, str], str] = {}
 
     # --- fit ------------------------------------------------------------------
@@ -124,7 +141,7 @@ class Picker:
         if self._static[key]:
             return self._static[key]
         announced = fit.announced_count(p.text)
-        if announced is not None and kind != "parallel" and announced != count:
+        if announced is not None and kind not in ("parallel", "elaboration") and announced != count:
             return f"announces {announced} parts, {count} follow"
         if move is not None:
             own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
@@ -149,8 +166,14 @@ class Picker:
             return problem
         if fit.year_weight(getattr(p, "year", None), self.year) == 0:
             return "too old"
-        if kind in ("lead", "pledge", "opening") and fit.is_fragment(kind, p.text):
+        if kind in ("lead", "pledge", "opening", "elaboration") and fit.is_fragment(
+                "lead" if kind == "elaboration" else kind, p.text):
             return "a fragment"
+        if kind == "elaboration" and o.genre in _ACCOUNTS and (
+                _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
+            return "an instruction or another unit's measure, in a speech that gives an account"
+        if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
+            return "another unit's measure, in a speech about one's own work"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
             return "items are fragments"
         if kind == "transition" and fit.announced_count(p.text) is None:
@@ -164,12 +187,58 @@ class Picker:
             return "another policy area: " + "、".join(sorted(other))
         return ""
 
-    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float) -> float:
+    # --- topic ----------------------------------------------------------------------
+
+    def vocabulary(self) -> set[str]:
+        """Words that name what speeches are about, from the bank: the terms of its titles and
+        of its headings (bounded samples), and the policy areas' words."""
+        if self._vocab is None:
+            vocab: set[str] = {w for words in DOMAINS.values() for w in words}
+            for kind in ("title", "heading"):
+                for p in self.source.of_kind(kind):
+                    vocab.update(self.source.terms_of(p))
+            self._vocab = vocab
+        return self._vocab
+
+    def topic_terms_of(self, p: Phrase) -> set[str]:
+        """A phrase's topic-bearing terms: specific in the bank and not boilerplate."""
+        return topical.topical_terms(self.source.terms_of(p), self._share)
+
+    def _names(self, p: Phrase) -> Any:
+        """Whether a term names a subject: the bank's titles and headings use it, or the
+        heading the phrase stood under."""
+        vocab = self.vocabulary()
+        context = getattr(p, "context", "") or ""
+        own = set(self.source.tokens(context)) if context else set()
+        return lambda t: t in vocab or t in own
+
+    def _share(self, term: str) -> float:
+        share = getattr(self.source, "share", None)
+        return share(term) if share is not None else 0.0
+
+    def place_of(self, kind: str, query: str) -> str:
+        """The text a phrase placed here must be about: the speech's subject (title, topic,
+        meeting, and for openings, pledges and closings its headings) and the place's query."""
+        if kind in FORMULAIC or kind == "pledge":
+            return f"{self._subject} {query}"
+        return f"{self.topic_query} {query}"
+
+    def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0) -> bool:
+        """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
+        ``shared``: content words it shares with the place's query."""
+        place = self.place_of(kind, query)
+        place_terms = topical.topical_terms(self.source.tokens(place), lambda t: 0.0)
+        strict = kind in FORMULAIC or kind == "pledge"
+        return topical.about(self.topic_terms_of(p), self._names(p), place, place_terms, self.source.idf,
+                             strict=strict, shared_enough=shared >= 2)
+
+    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "") -> float:
         """How well a phrase suits a place (0: not at all)."""
         terms = set(self.source.terms_of(p))
         mine = content_terms(terms)
         shared = mine & query_terms
-        idf = getattr(self.source, "idf", None)
+        if not self.on_topic(p, kind, query, len(shared)):
+            return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:
             if kind != "salutation" and topical and not (topical & (query_terms | self.topic_terms)):
@@ -178,13 +247,6 @@ class Picker:
         else:
             if not shared:
                 return 0.0
-            if len(shared) < 2 and not (mine & self.topic_terms):
-                return 0.0  # one shared word and nothing of the speech's subject
-            if idf is not None and len(shared) < 3:
-                # the shared words must be a fair part of what the phrase is about
-                weight = sum(idf(t) for t in mine) or 1.0
-                if sum(idf(t) for t in shared | (mine & self.topic_terms)) / weight < MIN_COVERAGE:
-                    return 0.0
             base = score if score > 0 else float(len(shared))
         o = self.outline
         return (
@@ -212,7 +274,7 @@ class Picker:
             if reason:
                 self.rejected[p.id] = reason
                 continue
-            rel = self.relevance(p, kind, query_terms, score)
+            rel = self.relevance(p, kind, query_terms, score, query)
             if rel <= 0:
                 self.rejected[p.id] = "not relevant"
                 continue

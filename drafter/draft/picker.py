@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.draft import fit
-from drafter.draft import relevance as topical
+from drafter.draft import relevance as rel_rules
 from drafter.draft.retrieve import DOMAINS, GENERIC, Source, content_terms, domains_of
 
 if TYPE_CHECKING:
@@ -68,6 +68,9 @@ _JUDGMENT = re.compile(
     r"事关|关系到|直接关系|越是|必然|不能|决不|绝不"
 )
 _STANCE = re.compile(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
+
+
+_AREA_WORDS = frozenset(w for words in DOMAINS.values() for w in words)
 
 
 def move_of(text: str, heading: bool = True) -> str:
@@ -202,7 +205,7 @@ class Picker:
 
     def topic_terms_of(self, p: Phrase) -> set[str]:
         """A phrase's topic-bearing terms: specific in the bank and not boilerplate."""
-        return topical.topical_terms(self.source.terms_of(p), self._share)
+        return rel_rules.topical_terms(self.source.terms_of(p), self._share, always=_AREA_WORDS)
 
     def _names(self, p: Phrase) -> Any:
         """Whether a term names a subject: the bank's titles and headings use it, or the
@@ -227,17 +230,21 @@ class Picker:
         """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
         ``shared``: content words it shares with the place's query."""
         place = self.place_of(kind, query)
-        place_terms = topical.topical_terms(self.source.tokens(place), lambda t: 0.0)
+        place_terms = rel_rules.topical_terms(self.source.tokens(place), lambda t: 0.0)
+        # the words of the policy areas the place names (治污 is about 生态环境)
+        place_terms |= {w for d in domains_of(place) for w in DOMAINS[d]}
         strict = kind in FORMULAIC or kind == "pledge"
-        return topical.about(self.topic_terms_of(p), self._names(p), place, place_terms, self.source.idf,
+        return rel_rules.about(self.topic_terms_of(p), self._names(p), place, place_terms, self.source.idf,
                              strict=strict, shared_enough=shared >= 2)
 
     def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "") -> float:
         """How well a phrase suits a place (0: not at all)."""
         terms = set(self.source.terms_of(p))
         mine = content_terms(terms)
-        shared = mine & query_terms
-        if not self.on_topic(p, kind, query, len(shared)):
+        # shared with the place: the same term, or one holding the other (生态 / 生态环境)
+        shared = {t for t in mine if rel_rules.covered(t, query, query_terms)} if query else set()
+        telling = {t for t in shared if t not in FORMULA_WORDS and t not in rel_rules.OFFICIAL}
+        if not self.on_topic(p, kind, query, len(telling)):
             return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:

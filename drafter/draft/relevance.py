@@ -20,7 +20,7 @@ holds it, or holds a topic-bearing word it contains or is contained in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from drafter.bank.terms import STOP_WORDS
 from drafter.draft.retrieve import GENERIC
@@ -51,18 +51,20 @@ OFFICIAL = frozenset(
     部署 安排 研究 分析 学习 培训 调研 走访 开展 实施 执行 组织 领导 指导 负责 牵头 参与 支持
     发展 建设 改革 创新 转型 升级 开放 增长 稳定 社会
     直接 根本 核心 重点 关键 前提 基本 长远 当前 今后 未来 历史 时代 实际 具体 一切 各种 所有
-    关系 关乎 事关 便捷 行业 应用 准备 结构 集中 哪里 延伸 身边 强大 需求 维护 布局 检验 对照 期盼 期待
+    依法 关系 关乎 事关 便捷 行业 应用 准备 结构 集中 哪里 延伸 身边 强大 需求 维护 布局 检验 对照 期盼 期待
     起来 下去 出来 之中 之际 一道 一起 同时 进而 从而 真正 真正意义 切身 最大 最好 最直接 直接关系
     """.split()
 )
 # A term in more than this share of a bank's phrases is common, not topical.
-COMMON_SHARE = 0.05
+COMMON_SHARE = 0.03
 
 
-def topical_terms(terms: Iterable[str], df_share: Callable[[str], float], extra_generic: Iterable[str] = ()) -> set[str]:
+def topical_terms(terms: Iterable[str], df_share: Callable[[str], float], extra_generic: Iterable[str] = (),
+                  always: Collection[str] = ()) -> set[str]:
     """The topic-bearing terms among a phrase's terms.
 
-    ``df_share(term)``: the share of the bank's phrases that use the term.
+    ``df_share(term)``: the share of the bank's phrases that use the term; ``always``:
+    words that name a policy area, topic-bearing however common (人才 in a bank of 人才 speeches).
 
     >>> share = {"人才": 0.03, "发展": 0.16, "提质": 0.01, "招商引资": 0.008}.get
     >>> sorted(topical_terms(["抓人才", "人才", "发展", "更实", "提质", "增效"], lambda t: share(t, 0.0)))
@@ -73,22 +75,24 @@ def topical_terms(terms: Iterable[str], df_share: Callable[[str], float], extra_
         t for t in terms
         if len(t) >= 2 and not t.startswith("{{") and any("\u4e00" <= c <= "\u9fff" for c in t)
         and t not in OFFICIAL and t not in GENERIC and t not in STOP_WORDS and t not in skip
-        and df_share(t) <= COMMON_SHARE
+        and (df_share(t) <= COMMON_SHARE or t in always)
     }
 
 
 def covered(term: str, place: str, place_terms: set[str]) -> bool:
     """Whether the place speaks of ``term``: it holds the term, or a topic-bearing word of the
-    place contains it or is contained in it (人才 / 人才工作).
+    place is part of it (招商 in 产业链招商) or begins with it (人才 in 人才工作: the topic and
+    a generic head). 经济 is not covered by 集体经济, nor 产业 by 特色产业: there the place
+    speaks of a kind of it, which a sentence on the thing in general is not about.
 
     >>> covered("招商", "推动招商引资提质增效", set()), covered("人才", "推动招商引资提质增效", {"招商引资"})
     (True, False)
-    >>> covered("产业链招商", "招商", {"招商"})
-    True
+    >>> covered("产业链招商", "招商", {"招商"}), covered("人才", "", {"人才工作"}), covered("经济", "", {"集体经济"})
+    (True, True, False)
     """
     if term in place:
         return True
-    return any(len(u) >= 2 and (u in term or term in u) for u in place_terms)
+    return any(len(u) >= 2 and (u in term or u.startswith(term)) for u in place_terms)
 
 
 def uncovered(terms: set[str], place: str, place_terms: set[str]) -> set[str]:

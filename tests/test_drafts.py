@@ -139,6 +139,48 @@ def assert_keepable(draft, outline, source) -> None:
             assert terms & place, (p.text, section, use.query)
 
 
+def assert_on_topic(draft, outline, source) -> None:
+    """Every bank sentence's topic-bearing words are covered by its place as the draft shows it:
+    the title, topic and meeting, the headings it stands under, and those sections' points."""
+    from drafter.draft import relevance
+    from drafter.draft.picker import Picker
+
+    judge = Picker(source, outline)
+    points = {}
+
+    def walk(sections):
+        for s in sections:
+            points[s.heading] = " ".join([*(p.text for p in s.points), *(p.detail for p in s.points)])
+            walk(s.subsections)
+
+    walk(outline.sections)
+    top = " ".join([outline.title, outline.topic, outline.meeting])
+    chain: dict[int, str] = {}
+    for b, sents in zip(draft.speech.blocks, draft.traced.blocks, strict=True):
+        if b.kind == "heading":
+            chain = {k: v for k, v in chain.items() if k < b.level}
+            chain[b.level] = b.body or b.text
+        for sent in sents:
+            use = sent.use
+            if sent.origin != "bank" or use.kind not in ("lead", "elaboration", "parallel", "heading"):
+                continue
+            heads = " ".join(chain.values())
+            # a run-in heading (致辞: 一是…, heading and body in one paragraph) is in the block
+            own = " ".join(x.text for x in sents if x.origin == "outline")
+            place = " ".join([top, heads, own, *(points.get(h, "") for h in chain.values())])
+            terms = judge.topic_terms_of(use.phrase)
+            place_terms = relevance.topical_terms(source.tokens(place), lambda t: 0.0)
+            naming = {t for t in terms if judge._names(use.phrase)(t)}
+            assert relevance.on_topic(naming, place, place_terms | {w for w in _area_words(place)},
+                                      source.idf), (use.text, heads, sorted(naming))
+
+
+def _area_words(place):
+    from drafter.draft.retrieve import DOMAINS
+
+    return {w for d in domains_of(place) for w in DOMAINS[d]}
+
+
 def _all_text(outline):
     out = [outline.title, outline.topic, outline.meeting]
     for s in outline.sections:
@@ -236,6 +278,7 @@ def test_drafts_are_keepable_on_the_shipped_bank(shipped, path, cli, tmp_path):
     o = load_outline(path)
     d = compose(o, shipped)
     assert_keepable(d, o, shipped)
+    assert_on_topic(d, o, shipped)
     kinds = [b.kind for b in d.speech.blocks]
     assert kinds[0] == "title"
     last = d.speech.blocks[-1].text

@@ -169,16 +169,11 @@ def assert_on_topic(draft, outline, source) -> None:
             own = " ".join(x.text for x in sents if x.origin == "outline")
             place = " ".join([top, heads, own, *(points.get(h, "") for h in chain.values())])
             terms = judge.topic_terms_of(use.phrase)
-            place_terms = relevance.topical_terms(source.tokens(place), lambda t: 0.0)
+            place_terms = judge.place_terms(place)
             naming = {t for t in terms if judge._names(use.phrase)(t)}
-            assert relevance.on_topic(naming, place, place_terms | {w for w in _area_words(place)},
-                                      source.idf), (use.text, heads, sorted(naming))
-
-
-def _area_words(place):
-    from drafter.draft.retrieve import DOMAINS
-
-    return {w for d in domains_of(place) for w in DOMAINS[d]}
+            # the subject words it names are the place's (others weigh no more than those)
+            assert naming <= place_terms | set(terms) and relevance.on_topic(
+                naming, place, place_terms, source.idf), (use.text, heads, sorted(naming))
 
 
 def _all_text(outline):

@@ -71,6 +71,7 @@ _STANCE = re.compile(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需�
 
 
 _AREA_WORDS = frozenset(w for words in DOMAINS.values() for w in words)
+_AREA_RX = re.compile("|".join(sorted(map(re.escape, _AREA_WORDS), key=len, reverse=True)))
 
 
 def move_of(text: str, heading: bool = True) -> str:
@@ -193,27 +194,23 @@ class Picker:
     # --- topic ----------------------------------------------------------------------
 
     def vocabulary(self) -> set[str]:
-        """Words that name what speeches are about, from the bank: the terms of its titles and
-        of its headings (bounded samples), and the policy areas' words."""
+        """Words that name what speeches are about: the terms of the bank's titles (a bounded
+        sample) and the policy areas' words."""
         if self._vocab is None:
-            vocab: set[str] = {w for words in DOMAINS.values() for w in words}
-            for kind in ("title", "heading"):
-                for p in self.source.of_kind(kind):
-                    vocab.update(self.source.terms_of(p))
+            vocab: set[str] = set(_AREA_WORDS)
+            for p in self.source.of_kind("title"):
+                vocab.update(self.source.terms_of(p))
             self._vocab = vocab
         return self._vocab
 
     def topic_terms_of(self, p: Phrase) -> set[str]:
         """A phrase's topic-bearing terms: specific in the bank and not boilerplate."""
-        return rel_rules.topical_terms(self.source.terms_of(p), self._share, always=_AREA_WORDS)
+        found = rel_rules.topical_terms(self.source.terms_of(p), self._share, always=self.vocabulary())
+        return found | {m.group() for m in _AREA_RX.finditer(p.text)}
 
     def _names(self, p: Phrase) -> Any:
-        """Whether a term names a subject: the bank's titles and headings use it, or the
-        heading the phrase stood under."""
-        vocab = self.vocabulary()
-        context = getattr(p, "context", "") or ""
-        own = set(self.source.tokens(context)) if context else set()
-        return lambda t: t in vocab or t in own
+        """Whether a term names a subject speeches are given (the bank's titles, the policy areas)."""
+        return self.vocabulary().__contains__
 
     def _share(self, term: str) -> float:
         share = getattr(self.source, "share", None)
@@ -226,13 +223,17 @@ class Picker:
             return f"{self._subject} {query}"
         return f"{self.topic_query} {query}"
 
+    def place_terms(self, place: str) -> set[str]:
+        """The topic-bearing words of a place, and those of the policy areas it names (治污 is
+        about 生态环境)."""
+        found = rel_rules.topical_terms(self.source.tokens(place), self._share, always=self.vocabulary())
+        return found | {w for d in domains_of(place) for w in DOMAINS[d]}
+
     def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0) -> bool:
         """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
         ``shared``: content words it shares with the place's query."""
         place = self.place_of(kind, query)
-        place_terms = rel_rules.topical_terms(self.source.tokens(place), lambda t: 0.0)
-        # the words of the policy areas the place names (治污 is about 生态环境)
-        place_terms |= {w for d in domains_of(place) for w in DOMAINS[d]}
+        place_terms = self.place_terms(place)
         strict = kind in FORMULAIC or kind == "pledge"
         return rel_rules.about(self.topic_terms_of(p), self._names(p), place, place_terms, self.source.idf,
                              strict=strict, shared_enough=shared >= 2)

@@ -51,7 +51,7 @@ OFFICIAL = frozenset(
     部署 安排 研究 分析 学习 培训 调研 走访 开展 实施 执行 组织 领导 指导 负责 牵头 参与 支持
     发展 建设 改革 创新 转型 升级 开放 增长 稳定 社会
     直接 根本 核心 重点 关键 前提 基本 长远 当前 今后 未来 历史 时代 实际 具体 一切 各种 所有
-    底线 底线思维 红线 依法 关系 关乎 事关 便捷 行业 应用 准备 结构 集中 哪里 延伸 身边 强大 需求 维护 布局 检验 对照 期盼 期待
+    保护 底线 底线思维 红线 依法 关系 关乎 事关 便捷 行业 应用 准备 结构 集中 哪里 延伸 身边 强大 需求 维护 布局 检验 对照 期盼 期待
     起来 下去 出来 之中 之际 一道 一起 同时 进而 从而 真正 真正意义 切身 最大 最好 最直接 直接关系
     """.split()
 )
@@ -85,12 +85,18 @@ def covered(term: str, place: str, place_terms: set[str]) -> bool:
     a generic head). 经济 is not covered by 集体经济, nor 产业 by 特色产业: there the place
     speaks of a kind of it, which a sentence on the thing in general is not about.
 
-    >>> covered("招商", "推动招商引资提质增效", set()), covered("人才", "推动招商引资提质增效", {"招商引资"})
+    >>> covered("招商", "推动招商引资", {"招商引资"}), covered("人才", "推动招商引资", {"招商引资"})
     (True, False)
     >>> covered("产业链招商", "招商", {"招商"}), covered("人才", "", {"人才工作"}), covered("经济", "", {"集体经济"})
     (True, True, False)
+
+    A word of two characters found in the place's text but not among its words is
+    part of another word there (经济 in 村集体经济, 安全 in 粮食安全): not covered.
+
+    >>> covered("经济", "壮大村集体经济", {"集体经济"}), covered("招商引资", "推动招商引资提质增效", set())
+    (False, True)
     """
-    if term in place:
+    if term in place_terms or (len(term) >= 3 and term in place):
         return True
     return any(len(u) >= 2 and (u in term or u.startswith(term)) for u in place_terms)
 
@@ -125,14 +131,20 @@ def on_topic(terms: set[str], place: str, place_terms: set[str], weight: Callabl
 
 def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms: set[str],
           weight: Callable[[str], float], strict: bool = False, shared_enough: bool = False) -> bool:
-    """Whether a phrase is about its place, telling the terms that name a subject (``names``:
-    the bank's titles and headings use them — 人才, 招商引资, 交通运输) from other specific
-    words (便捷, 舒适, 包容审慎: they describe more than they name).
+    """Whether a phrase is about its place.
 
-    The naming terms decide (``on_topic``). A phrase with none names no subject: it is on
-    topic when one of its other specific words is the place's, or when it shares at least
-    ``shared_enough`` content words with the place (the caller counts them): a sentence
-    on 用工 and 劳务 sharing only 企业 is not about 政务服务.
+    ``terms`` are its topic-bearing terms; ``names(t)`` tells those that name a
+    subject speeches are given (the bank's titles use them, or they name a
+    policy area: 人才, 招商引资, 交通运输) from the other specific words (堡垒,
+    便捷, 包容审慎: they describe more than they name, and a long sentence has
+    many the place never says).
+
+    - The subject words decide against: a phrase naming subjects the place
+      does not name is off topic (抓人才… under …招商引资提质增效); naming some
+      of the place's and some others, the others weigh (idf) no more than the
+      place's. Strict places (openings, pledges, closings) allow no other subject.
+    - Then something must tie it to the place: one of its topic-bearing terms
+      covered, or (``shared_enough``, counted by the caller) two content words shared.
 
     >>> idf = lambda t: 1.0
     >>> names = {"人才", "招商引资"}.__contains__
@@ -144,10 +156,15 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
     False
     >>> about({"要害"}, names, "压实安全生产责任", set(), idf, shared_enough=True)
     True
+    >>> about({"堡垒", "落地生根"}, names, "建强基层党组织战斗堡垒", {"党组织", "堡垒"}, idf)
+    True
     """
-    naming = {t for t in terms if names(t)}
-    if naming:
-        return on_topic(naming, place, place_terms, weight, strict=strict)
-    if strict or shared_enough:
-        return True
-    return bool(terms - uncovered(terms, place, place_terms))
+    subject = {t for t in terms if names(t)}
+    other = uncovered(subject, place, place_terms)
+    if strict:
+        return not other
+    if subject:
+        own = subject - other
+        if not own or sum(weight(t) for t in other) > sum(weight(t) for t in own):
+            return False
+    return shared_enough or bool(terms - uncovered(terms, place, place_terms))

@@ -223,6 +223,25 @@ class Picker:
             return f"{self._subject} {query}"
         return f"{self.topic_query} {query}"
 
+    def items_on_topic(self, p: Phrase, kind: str, query: str) -> bool:
+        """Whether a set speaks of the place: the heading it stood under does, or at least half
+        of its items do (a set of another unit's measures — 在主业提升上再聚焦… under 下步打算 —
+        is not made relevant by one item on 党建)."""
+        place = self.place_of(kind, query)
+        place_terms = self.place_terms(place) | content_terms(self.source.tokens(place))
+        context = getattr(p, "context", "") or ""
+        if context:
+            words = content_terms(self.source.tokens(context)) - rel_rules.OFFICIAL
+            if any(t in place or rel_rules.covered(t, place, place_terms)
+                   for t in words if self._share(t) <= rel_rules.COMMON_SHARE):
+                return True
+        near = 0
+        for item in p.items:
+            words = content_terms(self.source.tokens(item)) - rel_rules.OFFICIAL
+            if any(rel_rules.covered(t, place, place_terms) for t in words):
+                near += 1
+        return 2 * near >= len(p.items)
+
     def place_terms(self, place: str) -> set[str]:
         """The topic-bearing words of a place, and those of the policy areas it names (治污 is
         about 生态环境)."""
@@ -244,8 +263,13 @@ class Picker:
         mine = content_terms(terms)
         # shared with the place: the same term, or one holding the other (生态 / 生态环境)
         shared = {t for t in mine if rel_rules.covered(t, query, query_terms)} if query else set()
-        telling = {t for t in shared if t not in FORMULA_WORDS and t not in rel_rules.OFFICIAL}
-        if not self.on_topic(p, kind, query, len(telling)):
+        # words that say something, one per root (责任人 and 责任书 are one)
+        telling = {t[:2] for t in shared if t not in FORMULA_WORDS and t not in rel_rules.OFFICIAL}
+        if kind in ("parallel", "heading") and p.items:
+            # a set: its heading or its items tie it to the place; its subject words decide against
+            if not self.items_on_topic(p, kind, query) or not self.on_topic(p, kind, query, 2):
+                return 0.0
+        elif not self.on_topic(p, kind, query, len(telling)):
             return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:

@@ -143,8 +143,10 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
       does not name is off topic (抓人才… under …招商引资提质增效); naming some
       of the place's and some others, the others weigh (idf) no more than the
       place's. Strict places (openings, pledges, closings) allow no other subject.
-    - Then something must tie it to the place: one of its topic-bearing terms
-      covered, or (``shared_enough``, counted by the caller) two content words shared.
+    - Then something must tie it to the place: its covered topic-bearing terms
+      weigh at least half what its uncovered ones do (a sentence on 火灾原因 and
+      过火面积 is not about 播种面积 for the one word), or (``shared_enough``,
+      counted by the caller) it shares two content words with the place.
 
     >>> idf = lambda t: 1.0
     >>> names = {"人才", "招商引资"}.__contains__
@@ -158,6 +160,8 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
     True
     >>> about({"堡垒", "落地生根"}, names, "建强基层党组织战斗堡垒", {"党组织", "堡垒"}, idf)
     True
+    >>> about({"火灾", "起火", "面积", "教训"}, names, "稳定粮食播种面积", {"面积"}, idf)
+    False
     """
     subject = {t for t in terms if names(t)}
     other = uncovered(subject, place, place_terms)
@@ -167,4 +171,8 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
         own = subject - other
         if not own or sum(weight(t) for t in other) > sum(weight(t) for t in own):
             return False
-    return shared_enough or bool(terms - uncovered(terms, place, place_terms))
+    if shared_enough:
+        return True
+    out = uncovered(terms, place, place_terms)
+    inside = terms - out
+    return bool(inside) and 2 * sum(weight(t) for t in inside) >= sum(weight(t) for t in out)

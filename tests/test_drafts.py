@@ -295,11 +295,38 @@ def _shipped_has_corpus() -> bool:
     return "corpus" in json.dumps(manifest, ensure_ascii=False)
 
 
+# Outlines whose drafts still fall short with the shipped bank (seeds + 58 model speeches),
+# measured with bench/bench_drafts.py after elaborations (展开句) and the topic rule: real
+# material in % of the usual length, then what is missing. An honest 【待补】 beats filler:
+# the bank has little on these subjects that passes the topic rule.
+SHORT = {
+    "address_rich_zhaoshang": "67 % of 1000 (needs 70 %): 3 points short of it",
+    "address_sparse_keji": "23 %: the bank has one 科技 address",
+    "discussion_rich_yingshang": "33 % of 3000: a response to a report takes little bank text",
+    "discussion_sparse_xiangcun": "3 %: no topic in the outline, headings about the report only",
+    "host_rich_anquan": "39 % of 1200: a chair's script is the outline's agenda",
+    "host_sparse_dangjian": "25 %",
+    "pledge_sparse_shengtai": "25 %: few 生态环境 sentences pass the topic rule",
+    "report_rich_anquan": "21 %: a report takes only judgments, never another unit's measures",
+    "report_sparse_yingshang": "7 %: same, and three bare headings",
+    "seminar_rich_shengtai": "28 %",
+    "seminar_sparse_dangjian": "23 %",
+    "sharing_rich_xiangcun": "28 %: one's own experience, not another unit's measures",
+    "sharing_sparse_dangjian": "11 %",
+    "speech_rich_xiangcun": "21 % of 3000",
+    "speech_sparse_yingshang": "20 % of 3000",
+}
+
+
+def _length_cases():
+    for path in OUTLINES:
+        why = SHORT.get(path.stem)
+        marks = [pytest.mark.xfail(strict=False, reason=f"short with the shipped bank: {why}")] if why else []
+        yield pytest.param(path, marks=marks, id=path.stem)
+
+
 @pytest.mark.skipif(not _shipped_has_corpus(), reason="the shipped bank is mined from the seeds alone: whatever fits")
-@pytest.mark.xfail(strict=False, reason=(
-    "the bank holds one lead per section and few 一是 sets per policy area; drafts reach 8-35 % "
-    "of the usual length (bench/bench_drafts.py): more needs body sentences mined with their context"))
-@pytest.mark.parametrize("path", OUTLINES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", list(_length_cases()))
 def test_length_with_the_corpus_bank(shipped, path):
     o = load_outline(path)
     d = compose(o, shipped)

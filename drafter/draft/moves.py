@@ -37,7 +37,7 @@ USUAL_LENGTH = {
 }
 DEFAULT_LENGTH = 2000
 # Bank elaborations a section takes besides one after each of the writer's points.
-MAX_ELABORATIONS = 3
+MAX_ELABORATIONS = 4
 
 # What belongs in a part the bank has nothing for.
 SCAFFOLD = {

@@ -122,7 +122,15 @@ class Picker:
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
         self.rejected: dict[str, str] = {}  # phrase id -> why (for tests and debugging)
-        self._vocab: set[str] | None = None
+        # what does not depend on the draft is kept on the source: composing runs twice
+        memo = getattr(source, "_topic_memo", None)
+        if memo is None:
+            memo = {}
+            try:
+                source._topic_memo = memo  # type: ignore[attr-defined]
+            except AttributeError:
+                pass
+        self._memo: dict = memo
         self._subject = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
         self._static: dict[tuple[str, str], str] = {}
 
@@ -196,17 +204,21 @@ class Picker:
     def vocabulary(self) -> set[str]:
         """Words that name what speeches are about: the terms of the bank's titles (a bounded
         sample) and the policy areas' words."""
-        if self._vocab is None:
-            vocab: set[str] = set(_AREA_WORDS)
+        vocab = self._memo.get("vocabulary")
+        if vocab is None:
+            vocab = set(_AREA_WORDS)
             for p in self.source.of_kind("title"):
                 vocab.update(self.source.terms_of(p))
-            self._vocab = vocab
-        return self._vocab
+            self._memo["vocabulary"] = vocab
+        return vocab
 
     def topic_terms_of(self, p: Phrase) -> set[str]:
         """A phrase's topic-bearing terms: specific in the bank and not boilerplate."""
-        found = rel_rules.topical_terms(self.source.terms_of(p), self._share, always=self.vocabulary())
-        return found | {m.group() for m in _AREA_RX.finditer(p.text)}
+        key = ("terms", p.id)
+        if key not in self._memo:
+            found = rel_rules.topical_terms(self.source.terms_of(p), self._share, always=self.vocabulary())
+            self._memo[key] = found | {m.group() for m in _AREA_RX.finditer(p.text)}
+        return self._memo[key]
 
     def _names(self, p: Phrase) -> Any:
         """Whether a term names a subject speeches are given (the bank's titles, the policy areas)."""
@@ -245,17 +257,22 @@ class Picker:
     def place_terms(self, place: str) -> set[str]:
         """The topic-bearing words of a place, and those of the policy areas it names (治污 is
         about 生态环境)."""
-        found = rel_rules.topical_terms(self.source.tokens(place), self._share, always=self.vocabulary())
-        return found | {w for d in domains_of(place) for w in DOMAINS[d]}
+        key = ("place", place)
+        if key not in self._memo:
+            found = rel_rules.topical_terms(self.source.tokens(place), self._share, always=self.vocabulary())
+            self._memo[key] = found | {w for d in domains_of(place) for w in DOMAINS[d]}
+        return self._memo[key]
 
     def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0) -> bool:
         """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
         ``shared``: content words it shares with the place's query."""
         place = self.place_of(kind, query)
-        place_terms = self.place_terms(place)
-        strict = kind in FORMULAIC or kind == "pledge"
-        return rel_rules.about(self.topic_terms_of(p), self._names(p), place, place_terms, self.source.idf,
-                             strict=strict, shared_enough=shared >= 2)
+        key = ("about", p.id, kind, place, shared >= 2)
+        if key not in self._memo:
+            strict = kind in FORMULAIC or kind == "pledge"
+            self._memo[key] = rel_rules.about(self.topic_terms_of(p), self._names(p), place, self.place_terms(place),
+                                              self.source.idf, strict=strict, shared_enough=shared >= 2)
+        return self._memo[key]
 
     def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "") -> float:
         """How well a phrase suits a place (0: not at all)."""

@@ -60,7 +60,9 @@ _PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|(?:具体|主
 # another speech reads there as if the speaker gave orders to the meeting.
 # There, and in sharing one's experience, a bare measure (建立…制度，实行…) reads as this
 # unit's claim; a judgment (…是…, 只有…才能…) holds anywhere.
-_ACCOUNTS = ("report",)
+_ACCOUNTS = ("report", "address")  # and a welcome address: no orders to the guests
+# A sentence about the report being discussed belongs to a 分组讨论发言 only.
+_ON_THE_REPORT = re.compile(r"报告(?:提出|指出|强调|要求|明确|中|里|把|对|回顾|部署)|全会报告|听了")
 _OWN_WORK = ("report", "sharing", "discussion")
 _INSTRUCTION = re.compile(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
 _JUDGMENT = re.compile(
@@ -181,9 +183,11 @@ class Picker:
         if kind in ("lead", "pledge", "opening", "elaboration") and fit.is_fragment(
                 "lead" if kind == "elaboration" else kind, p.text):
             return "a fragment"
+        if kind in ("lead", "elaboration") and o.genre != "discussion" and _ON_THE_REPORT.search(p.text):
+            return "speaks of the report a discussion responds to"
         if kind == "elaboration" and o.genre in _ACCOUNTS and (
                 _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
-            return "an instruction or another unit's measure, in a speech that gives an account"
+            return "an instruction or another unit's measure, in a report or an address"
         if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):

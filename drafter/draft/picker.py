@@ -201,7 +201,32 @@ class Picker:
         other = domains_of(p.text) - self.domains
         if other:
             return "another policy area: " + "、".join(sorted(other))
+        if kind in ("lead", "elaboration", "parallel") and self.domains and not domains_of(p.text) & self.domains:
+            elsewhere = self.other_subject(p)
+            if elsewhere:
+                return "from a speech on another subject: " + elsewhere
         return ""
+
+    def other_subject(self, p: Phrase) -> str:
+        """The policy areas of the speeches a phrase came from, when every one of them (whose
+        title the bank holds) is on an area this outline is not: a sentence that names none
+        of the outline's areas, taken from a 防汛 speech into a 安全生产 pledge, is that
+        speech's, not this one's. "" when some source is on this outline's areas or unknown."""
+        titles = self._memo.get("titles")
+        if titles is None:
+            titles = {}
+            for t in self.source.of_kind("title"):
+                for src in t.sources:
+                    titles.setdefault(src.get("doc", ""), t.text)
+            self._memo["titles"] = titles
+        found: set[str] = set()
+        for src in p.sources:
+            title = titles.get(src.get("doc", ""))
+            areas = domains_of(title) if title else set()
+            if not areas or areas & self.domains:
+                return ""
+            found |= areas
+        return "、".join(sorted(found))
 
     # --- topic ----------------------------------------------------------------------
 

@@ -84,6 +84,17 @@ TRAPS = {
 生态环境保护责任必须层层压实，做到守土有责、守土尽责。
 同志们，让我们为建设美丽家园作出新的更大贡献！
 """,
+    "fangxun.txt": """在全县防汛抗旱工作会议上的讲话
+副县长
+
+同志们：
+下面，我讲两点意见。
+一、提升应急处置能力
+汛期已经到来，各地要立即进入临战状态。要按照“前置、就近、够用”的原则储备物资，确保关键时刻拿得出、用得上。
+二、压实防汛责任
+防汛责任必须落实到每一座水库、每一段堤防。
+同志们，让我们全力以赴打赢防汛抗旱这场硬仗！
+""",
 }
 
 INVESTMENT = """\
@@ -161,6 +172,29 @@ sections:
     for bad in ("党风廉政", "正风肃纪", "从严治党", "监督执纪"):
         assert bad not in d.text, bad
     assert "生态环境保护是功在当代、利在千秋的事业" in d.text or "精准治污" in d.text
+
+
+def test_a_sentence_from_a_speech_on_another_area_stays_in_it(trap_bank):
+    o = parse_outline("""\
+genre: speech
+title: 在全县安全生产工作会议上的讲话
+topic: 安全生产
+sections:
+  - heading: 提升应急处置能力
+    points: [加强应急物资储备]
+  - heading: 压实安全生产责任
+""")
+    d = compose(o, trap_bank, seed=0)
+    # names no area, but every speech it was said in is on 防汛: not this speech's sentence
+    assert "前置、就近、够用" not in d.text
+    from drafter.draft.picker import Picker
+
+    picker = Picker(trap_bank, o)
+    found = [p for _, p in trap_bank.retrieve("elaboration", "提升应急处置能力 加强应急物资储备", 20)
+             if "前置、就近、够用" in p.text]
+    assert found and picker.why_not(found[0], "elaboration").startswith("from a speech on another subject")
+    assert "防汛" not in d.text and "汛期" not in d.text
+    assert "安全生产责任重于泰山" in d.text or "安全生产，关键在责任" in d.text
 
 
 def test_the_rule_itself():

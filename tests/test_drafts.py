@@ -353,6 +353,10 @@ def test_register_rules():
     assert rp("salutation", "尊敬的{{name}}市长，各位市领导，同志们：", "report", "township", "", {"report": 1})
     assert not rp("salutation", "尊敬的{{name}}市长，各位市领导，同志们：", "report", "county", "", {"report": 1})
     assert rp("lead", "我们镇是传统农业镇，乡村振兴是头等大事。", "speech", "county", "")
+    # a visiting group is greeted only at the meeting it came to
+    assert rp("salutation", "尊敬的{{name}}副市长，督导组各位领导，同志们：", "report", "municipal", "全市交通运输工作推进会", {"report": 1})
+    assert not rp("salutation", "尊敬的{{name}}副市长，督导组各位领导，同志们：", "report", "municipal",
+                  "省安全生产督导组反馈会", {"report": 1})
     assert fit.is_fragment("pledge", "为全县高质量发展贡献力量。") and not fit.is_fragment("parallel", "把隐患排查抓在前")
 
 

@@ -209,6 +209,10 @@ _MEETINGS = re.compile(
 )
 
 
+# A salutation to a visiting group (督导组各位领导) belongs to the meeting that group came to.
+_VISITORS = re.compile(r"(?:督导|督查|巡视|巡察|调研|考察|检查|评估|验收|观摩|指导)(?:组|团)")
+
+
 def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
                      genres: Mapping[str, int] | None = None) -> str:
     """Why a phrase's register is wrong here ("" when it is right).
@@ -227,6 +231,9 @@ def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
             return "a salutation of another genre"
         if genre != "address" and _CEREMONY.search(text):
             return "a ceremonial salutation"
+        for m in _VISITORS.finditer(text):
+            if m.group() not in meeting:
+                return f"addresses visitors of another occasion ({m.group()})"
     if "各位代表" in text and not _CONGRESS.search(meeting):
         return "各位代表 only at a congress"
     if re.search(r"评委|评审|点评", text) and not _CONTEST.search(meeting):

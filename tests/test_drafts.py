@@ -373,3 +373,17 @@ sections:
     d = compose(o, source)
     done = d.text.split("一、深化隐患排查整治")[1].split("二、")[0]
     assert "一是" not in done and "【待补：" in done  # no other county's measures reported as done
+
+
+@pytest.mark.parametrize("path", [p for p in OUTLINES if p.name.startswith("host_")], ids=lambda p: p.stem)
+def test_a_host_script_opens_once_and_adjourns(shipped, path):
+    """现在开会 once (a mined opening saying it again is not used); the script ends 散会
+    even when the bank's closing is an exhortation; the requirements part takes no
+    sentence or set made for another speech's problems."""
+    d = compose(load_outline(path), shipped, seed=1)
+    lines = d.text.splitlines()
+    assert d.text.count("现在开会") == 1
+    assert "散会" in lines[-1]
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("为贯彻落实好"))
+    for ln in lines[start + 1 :]:
+        assert not re.search(r"还有(?:空白点|薄弱项|堵点|短板)|存在一些差距和不足", ln), ln

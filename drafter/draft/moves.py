@@ -275,7 +275,7 @@ class Moves:
         s = s or _Section(heading="", lead=AUTO)
         query = " ".join([self.picker.topic_query, s.heading])
         lines = []
-        use = self.picker.pick("lead", query, move=move if move in ("problems", "plans") else None)
+        use = self.picker.pick("lead", query, move=move if move in ("problems", "plans") else "")
         if use:
             lines.append(sentence(use.text))
         if self.budget > 0:
@@ -286,7 +286,7 @@ class Moves:
             elif more:
                 lines.append(more)
         if self.budget > 0 or not use:
-            pset = self.picker.pick("parallel", query, move=move if move in ("problems", "plans") else None)
+            pset = self.picker.pick("parallel", query, move=move if move in ("problems", "plans") else "")
             if pset and pset.items:
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(pset.items, 1)))
         lines.append(scaffold(move) if len(lines) < 2 else "")

@@ -357,6 +357,9 @@ def test_register_rules():
     assert rp("salutation", "尊敬的{{name}}副市长，督导组各位领导，同志们：", "report", "municipal", "全市交通运输工作推进会", {"report": 1})
     assert not rp("salutation", "尊敬的{{name}}副市长，督导组各位领导，同志们：", "report", "municipal",
                   "省安全生产督导组反馈会", {"report": 1})
+    # an audience the meeting does not have
+    assert rp("salutation", "各位领导，各位战友，同志们：", "sharing", "township", "基层党建工作交流会 基层党建工作交流发言")
+    assert not rp("salutation", "各位领导，各位战友，同志们：", "sharing", "county", "全县退役军人工作交流会")
     assert fit.is_fragment("pledge", "为全县高质量发展贡献力量。") and not fit.is_fragment("parallel", "把隐患排查抓在前")
 
 

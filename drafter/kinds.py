@@ -4,6 +4,7 @@ from __future__ import annotations
 
 PHRASE_KINDS = (
     "title", "salutation", "opening", "transition", "heading", "lead", "parallel", "pledge", "closing",
+    "elaboration",
 )
 SET_SEPARATOR = " / "  # between the items of a set in its ``text``
 
@@ -17,6 +18,7 @@ KIND_NAMES = {
     "parallel": "一是二是",
     "pledge": "表态",
     "closing": "结尾",
+    "elaboration": "展开句",
 }
 
 # The built-in genres, in the order they are listed; "other" is a mined speech of none of them.

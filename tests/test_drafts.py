@@ -139,6 +139,43 @@ def assert_keepable(draft, outline, source) -> None:
             assert terms & place, (p.text, section, use.query)
 
 
+def assert_on_topic(draft, outline, source) -> None:
+    """Every bank sentence's topic-bearing words are covered by its place as the draft shows it:
+    the title, topic and meeting, the headings it stands under, and those sections' points."""
+    from drafter.draft import relevance
+    from drafter.draft.picker import Picker
+
+    judge = Picker(source, outline)
+    points = {}
+
+    def walk(sections):
+        for s in sections:
+            points[s.heading] = " ".join([*(p.text for p in s.points), *(p.detail for p in s.points)])
+            walk(s.subsections)
+
+    walk(outline.sections)
+    top = " ".join([outline.title, outline.topic, outline.meeting])
+    chain: dict[int, str] = {}
+    for b, sents in zip(draft.speech.blocks, draft.traced.blocks, strict=True):
+        if b.kind == "heading":
+            chain = {k: v for k, v in chain.items() if k < b.level}
+            chain[b.level] = b.body or b.text
+        for sent in sents:
+            use = sent.use
+            if sent.origin != "bank" or use.kind not in ("lead", "elaboration", "parallel", "heading"):
+                continue
+            heads = " ".join(chain.values())
+            # a run-in heading (致辞: 一是…, heading and body in one paragraph) is in the block
+            own = " ".join(x.text for x in sents if x.origin == "outline")
+            place = " ".join([top, heads, own, *(points.get(h, "") for h in chain.values())])
+            terms = judge.topic_terms_of(use.phrase)
+            place_terms = judge.place_terms(place)
+            naming = {t for t in terms if judge._names(use.phrase)(t)}
+            # the subject words it names are the place's (others weigh no more than those)
+            assert naming <= place_terms | set(terms) and relevance.on_topic(
+                naming, place, place_terms, source.idf), (use.text, heads, sorted(naming))
+
+
 def _all_text(outline):
     out = [outline.title, outline.topic, outline.meeting]
     for s in outline.sections:
@@ -236,6 +273,7 @@ def test_drafts_are_keepable_on_the_shipped_bank(shipped, path, cli, tmp_path):
     o = load_outline(path)
     d = compose(o, shipped)
     assert_keepable(d, o, shipped)
+    assert_on_topic(d, o, shipped)
     kinds = [b.kind for b in d.speech.blocks]
     assert kinds[0] == "title"
     last = d.speech.blocks[-1].text
@@ -256,11 +294,39 @@ def _shipped_has_corpus() -> bool:
     return '"doc":"corpus/' in (ROOT / "phrasebank" / "title.jsonl").read_text(encoding="utf-8")
 
 
+# Outlines whose drafts still fall short with the shipped bank (seeds + 58 model speeches),
+# measured with bench/bench_drafts.py after elaborations (展开句) and the topic rule: real
+# material in % of the usual length, then what is missing. An honest 【待补】 beats filler:
+# the bank has little on these subjects that passes the topic rule.
+SHORT = {
+    "address_rich_zhaoshang": "39 % of 1000: an address takes judgments only, no orders to the guests",
+    "address_sparse_keji": "23 %: the bank has one 科技 address",
+    "discussion_rich_yingshang": "33 % of 3000: a response to a report takes little bank text",
+    "discussion_sparse_xiangcun": "3 %: no topic in the outline, headings about the report only",
+    "host_rich_anquan": "39 % of 1200: a chair's script is the outline's agenda",
+    "host_sparse_dangjian": "25 %",
+    "pledge_rich_anquan": "53 % of 1500: the 防汛 and 森林防火 speeches' sentences stay in their speeches",
+    "pledge_sparse_shengtai": "25 %: few 生态环境 sentences pass the topic rule",
+    "report_rich_anquan": "21 %: a report takes only judgments, never another unit's measures",
+    "report_sparse_yingshang": "7 %: same, and three bare headings",
+    "seminar_rich_shengtai": "28 %",
+    "seminar_sparse_dangjian": "23 %",
+    "sharing_rich_xiangcun": "28 %: one's own experience, not another unit's measures",
+    "sharing_sparse_dangjian": "11 %",
+    "speech_rich_xiangcun": "21 % of 3000",
+    "speech_sparse_yingshang": "20 % of 3000",
+}
+
+
+def _length_cases():
+    for path in OUTLINES:
+        why = SHORT.get(path.stem)
+        marks = [pytest.mark.xfail(strict=False, reason=f"short with the shipped bank: {why}")] if why else []
+        yield pytest.param(path, marks=marks, id=path.stem)
+
+
 @pytest.mark.skipif(not _shipped_has_corpus(), reason="the shipped bank is mined from the seeds alone: whatever fits")
-@pytest.mark.xfail(strict=False, reason=(
-    "the bank holds one lead per section and few 一是 sets per policy area; drafts reach 8-35 % "
-    "of the usual length (bench/bench_drafts.py): more needs body sentences mined with their context"))
-@pytest.mark.parametrize("path", OUTLINES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", list(_length_cases()))
 def test_length_with_the_corpus_bank(shipped, path):
     o = load_outline(path)
     d = compose(o, shipped)
@@ -287,6 +353,13 @@ def test_register_rules():
     assert rp("salutation", "尊敬的{{name}}市长，各位市领导，同志们：", "report", "township", "", {"report": 1})
     assert not rp("salutation", "尊敬的{{name}}市长，各位市领导，同志们：", "report", "county", "", {"report": 1})
     assert rp("lead", "我们镇是传统农业镇，乡村振兴是头等大事。", "speech", "county", "")
+    # a visiting group is greeted only at the meeting it came to
+    assert rp("salutation", "尊敬的{{name}}副市长，督导组各位领导，同志们：", "report", "municipal", "全市交通运输工作推进会", {"report": 1})
+    assert not rp("salutation", "尊敬的{{name}}副市长，督导组各位领导，同志们：", "report", "municipal",
+                  "省安全生产督导组反馈会", {"report": 1})
+    # an audience the meeting does not have
+    assert rp("salutation", "各位领导，各位战友，同志们：", "sharing", "township", "基层党建工作交流会 基层党建工作交流发言")
+    assert not rp("salutation", "各位领导，各位战友，同志们：", "sharing", "county", "全县退役军人工作交流会")
     assert fit.is_fragment("pledge", "为全县高质量发展贡献力量。") and not fit.is_fragment("parallel", "把隐患排查抓在前")
 
 
@@ -303,3 +376,17 @@ sections:
     d = compose(o, source)
     done = d.text.split("一、深化隐患排查整治")[1].split("二、")[0]
     assert "一是" not in done and "【待补：" in done  # no other county's measures reported as done
+
+
+@pytest.mark.parametrize("path", [p for p in OUTLINES if p.name.startswith("host_")], ids=lambda p: p.stem)
+def test_a_host_script_opens_once_and_adjourns(shipped, path):
+    """现在开会 once (a mined opening saying it again is not used); the script ends 散会
+    even when the bank's closing is an exhortation; the requirements part takes no
+    sentence or set made for another speech's problems."""
+    d = compose(load_outline(path), shipped, seed=1)
+    lines = d.text.splitlines()
+    assert d.text.count("现在开会") == 1
+    assert "散会" in lines[-1]
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("为贯彻落实好"))
+    for ln in lines[start + 1 :]:
+        assert not re.search(r"还有(?:空白点|薄弱项|堵点|短板)|存在一些差距和不足", ln), ln

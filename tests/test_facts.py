@@ -277,6 +277,8 @@ def test_find_facts_with_words_needs_no_earlier_jieba_pass():
     ("抓住“十一”黄金周和春节假期两个旺季", ["event:十一", "event:春节假期"]),
     ("扎实开展“作风建设年”活动", ["event:作风建设年"]),
     ("统筹新冠疫情防控和复工复产", ["event:新冠疫情防控", "event:复工复产"]),
+    ("办好“石门美食节”和“乡村消费季”", ["event:石门美食节", "event:乡村消费季"]),
+    ("三分厂完成检修，县第二中学新校区投用，修好山塘二百四十口。", ["org:三分厂", "org:县第二中学", "statistic:二百四十口"]),
     ("深入贯彻二十届中央纪委三次全会和市纪委九届四次全会精神", ["meeting:二十届中央纪委三次全会", "meeting:市纪委九届四次全会"]),
     ("县第十五次党代会以来", ["meeting:县第十五次党代会"]),
     ("我代表中国共产党石门县第九届委员会向大会作报告", ["meeting:第九届委员会"]),
@@ -292,6 +294,11 @@ def test_rules_find_figures_periods_events(text, expected):
     "政务服务7×24小时不打烊。",
     "确保河湖长治久安。",
     "婚丧嫁娶坚决反对大操大办。",
+    "以“减环节”为切口，政务服务效率明显提速。",
+    "对山洪灾害危险区的群众逐户转移，遇有汛情灾情及时发布信息。",
+    "抓人才不能只靠人力资源部门“单兵作战”。",
+    "大力发展全域旅游，办好特色节会。",
+    "推动化工园区、经济开发区、省级开发区提质增效。",
     "为全市数字经济发展贡献国企力量。",
     "经市委研究，今天召开全市创建全国文明城市动员大会。",
     "我代表镇党委、镇政府和市民政局汇报工作。",
@@ -321,6 +328,18 @@ def test_local_names_from_titles_datelines_and_brands():
     }
     assert local_facts("让我们为建设富裕文明的新白沙而努力奋斗！", names) == [("place", "白沙")]
     assert ("place", "白沙镇") in local_facts("在白沙镇2025年农业农村工作会议上", names)
+
+
+def test_a_park_of_an_invented_place():
+    assert ("place", "西岭工业园区") in annotate("西岭工业园区获批省级开发区，全县首个产业园开工。")[1]
+
+
+def test_verbs_before_a_party_committee_name_no_place():
+    from drafter.bank.facts import local_names
+
+    speech = ["扎实办好县委、县政府确定的民生实事。", "办好人民满意的教育。", "我们养护县道和乡道，养护资金足额到位。",
+              "按照县委要求，养护县委确定的重点路段。"]
+    assert local_names(speech) == {}
 
 
 def test_sector_words_are_no_brand_places():

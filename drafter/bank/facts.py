@@ -49,6 +49,7 @@ _TITLES = frozenset(
     "同志 书记 副书记 总书记 省长 副省长 市长 副市长 县长 副县长 区长 副区长 镇长 副镇长 乡长 村长 院长 校长 厂长 主任 副主任 部长 副部长 局长 厅长 "
     "处长 科长 主席 委员 总经理 董事长 院士 教授 先生 女士 代表 委员长 总理".split()
 )
+_PARKS = frozenset("工业园区 工业园 开发区 经济开发区 高新区 产业园 产业园区 物流园 科技园".split())
 _BEFORE_NAME = frozenset("记者 通讯员 作者 主持人 报告人 摄影".split())
 # A national leader's name in a standing formula (…新时代…思想, …总书记重要讲话) is not one speech's fact.
 _FORMULA_AFTER = re.compile(r"^(?:新时代|总书记|同志为核心|生态文明思想|法治思想|经济思想|强军思想|外交思想|文化思想|思想|理论|重要)")
@@ -64,7 +65,7 @@ _SURNAMES = frozenset(
 
 _BASE_UNITS = (
     "个百分点 百分点 千瓦时 千瓦 平方公里 平方米 立方米 公里 千米 公顷 美元 元 亩 吨 人次 户 家 所 座 辆 台 倍 米 名 人 "
-    "个 次 例 篇 项 批 场 件 条 期 天 套 艘 架 趟 列 标箱 辆次 床 张 册 份 棵 株 头 只 间 栋 处 孔 眼 支"
+    "个 次 例 篇 项 批 场 件 条 期 天 套 艘 架 趟 列 标箱 辆次 床 张 册 份 棵 株 头 只 间 栋 处 孔 眼 口 支"
 ).split()
 _UNITS = (
     "(?:(?:万亿|亿|万|千)?(?:" + "|".join(sorted(map(re.escape, _BASE_UNITS), key=len, reverse=True)) + ")|万亿|亿|万)"
@@ -92,12 +93,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?<![×xX*\d.A-Za-z])\d+\.\d+(?![年月日\d])|"
         rf"(?<![{_CN0}])[一二三四五六七八九十两][{_CN0}两百千]*(?:点[{_CN0}]+)?(?:万亿|亿|万)[{_CN0}两百千]*(?:元|人|吨|亩|千瓦|户|家|人次|个)?{_ABOUT}|"
         # a count in Chinese numerals big enough to be a figure (二百一十七个), not 三个方面
-        rf"(?<![{_CN0}第])[一二三四五六七八九两]+[百千][{_CN0}两百千]*(?:余|多)?(?:个|名|人|户|家|所|项|次|亩|吨|座|条|件|处|村|万){_ABOUT}|"
+        rf"(?<![{_CN0}第])[一二三四五六七八九两]+[百千][{_CN0}两百千]*(?:余|多)?(?:个|名|人|户|家|所|项|次|亩|吨|座|条|件|处|村|口|眼|万){_ABOUT}|"
         rf"[一二三四五六七八九十两]+(?:至|到)[一二三四五六七八九十]+成|(?<![{_CN0}])[一二三四五六七八九]成(?:以上|左右|多)|"
         rf"(?:增长|下降|提高|达到|达)[{_CN0}]+点[{_CN0}]+"
     )),
     ("event", re.compile(
-        r"(?:新冠(?:肺炎)?)?疫情(?:防控(?:转段)?)?|抗疫|复工复产|非典|[\u4e00-\u9fff]{2}地震|地震|洪灾|洪涝灾害|特大暴雨|汛情|台风|"
+        r"(?:新冠(?:肺炎)?)?疫情(?:防控(?:转段)?)?|抗疫|复工复产|非典|[\u4e00-\u9fff]{2}地震|地震|(?<!山)洪灾(?!害)|洪涝灾害|特大暴雨|(?:今年|当前|近期|去年)汛情|台风|"
         r"(?:冬|残|亚|青)?奥会|奥运会|世博会|进博会|服贸会|广交会|亚运会|大运会|全运会|"
         r"(?:(?:中华人民共和国|新中国|全国人民代表大会|人民代表大会|中国共产党|人民政协|中国人民政治协商会议|"
         r"中国人民解放军|人民解放军|共青团|改革开放)(?:成立)?)?(?:\d+|[一二三四五六七八九十百]+)周年|建党百年|"
@@ -106,7 +107,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
 )
 # A campaign named in quotes: “安全生产月”, “作风建设年”, “质量月” (one year's, one place's).
-_CAMPAIGN = re.compile(r"“([\u4e00-\u9fff]{2,8}(?:月|周|年))”")
+_CAMPAIGN = re.compile(
+    r"“([\u4e00-\u9fff]{2,8}(?:月|周|年|季|(?:文化|消费|旅游|艺术|美食|购物|电影|音乐|读书|科技|体育|丰收|采摘|民俗)节))”"
+)
+# A numbered unit of one organisation: 二分厂, 三车间, 县第一中学, 市第二人民医院.
+_NUMBERED_ORG = re.compile(
+    r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}(?:分厂|分公司|车间|工区|矿井|中队|大队)"
+    r"|(?:省|市|县|区)?第[一二三四五六七八九十]{1,3}(?:中学|小学|高级中学|实验小学|人民医院|医院)"
+)
 _PLACE_RX = re.compile("|".join(sorted(map(re.escape, PLACE_NAMES), key=len, reverse=True)))
 # Names that are also ordinary words: a place only with an administrative suffix.
 _AMBIGUOUS_PLACES = frozenset("大庆 新乡 安顺 长治 吉安 安康".split())
@@ -137,6 +145,8 @@ def _rule_facts(text: str) -> list[tuple[int, str, str]]:
         found.append((m.start(), "place", m.group()))
     for m in _ALWAYS_ABBR.finditer(text):
         found.append((m.start(), "place", m.group()))
+    for m in _NUMBERED_ORG.finditer(text):
+        found.append((m.start(), "org", m.group()))
     for m in _CAMPAIGN.finditer(text):
         if not re.search(rf"十[{_CN[:9]}]五", m.group(1)):
             found.append((m.start(1), "event", m.group(1)))
@@ -147,6 +157,10 @@ def _rule_facts(text: str) -> list[tuple[int, str, str]]:
 
 # --- jieba -----------------------------------------------------------------------------
 
+# Names (nr*, ns, nt) and the parts of speech no name has (a verb 办好, an adjective, a time
+# word 今年, an abbreviation 国企): a word so tagged before 县委 names no place.
+_NOT_NAME_TAGS = frozenset("v vn vd a ad an d t j r p c u m q f".split())
+_KEPT_TAGS = frozenset(t.encode() for t in ("nr", "nrfg", "nrt", "ns", "nt", *_NOT_NAME_TAGS))
 _TAGS: dict[str, str] | None = None
 _READY = False
 
@@ -161,7 +175,7 @@ def _tags() -> dict[str, str]:
         with jieba.get_dict_file() as f:
             for raw in f:
                 parts = raw.split()
-                if len(parts) >= 3 and parts[2] in (b"nr", b"nrfg", b"nrt", b"ns", b"nt"):
+                if len(parts) >= 3 and parts[2] in _KEPT_TAGS:
                     tags[parts[0].decode("utf-8")] = parts[2].decode()
         _TAGS = tags
     return _TAGS
@@ -209,9 +223,11 @@ def _token_facts(words: Sequence[str], text: str) -> list[tuple[int, str, str]]:
         tag = tags.get(w)
         nxt = words[i + 1] if i + 1 < len(words) else ""
         prev = words[i - 1] if i > 0 else ""
-        if tag == "nt":
+        if nxt in _PARKS and tag in (None, "ns") and freq.get(w, 0) < 1000 and w not in _NOT_NAMES and w[0] not in _GENERIC_PLACE_HEADS:
+            found.append((offsets[i], "place", w + nxt))  # 东岭工业园区: a park of one place
+        elif tag == "nt":
             # 民政局, 镇党委, 团市委: a bare organ of any place; 浙江大学 names one
-            if len(w) >= 4 and w not in _GENERIC_ORGS and not w.startswith(_GENERIC_ORG_HEADS) and w.endswith(_ORG_SUFFIXES):
+            if len(w) >= 4 and not text.startswith("门", offsets[i] + len(w)) and w not in _GENERIC_ORGS and not w.startswith(_GENERIC_ORG_HEADS) and w.endswith(_ORG_SUFFIXES):
                 found.append((offsets[i], "org", w))
         elif tag == "ns":
             if (
@@ -330,12 +346,13 @@ def _name_ok(name: str) -> bool:
 
 
 def _common_word(name: str) -> bool:
-    """Is the name an ordinary word of jieba's dictionary (落实, 时代), no invented place?"""
+    """Is the name an ordinary word of jieba's dictionary (落实, 办好, 时代), no invented place?"""
     import jieba
 
     if not _READY:
         prepare()
-    return jieba.dt.FREQ.get(name, 0) >= 1000 and _tags().get(name) != "ns"
+    tag = _tags().get(name)
+    return tag in _NOT_NAME_TAGS or (jieba.dt.FREQ.get(name, 0) >= 1000 and tag != "ns")
 
 
 def _starts_word(text: str, at: int) -> bool:

@@ -313,6 +313,90 @@ def mine_speech(speech: Speech) -> list[Raw]:
                 add("parallel", SET_SEPARATOR.join(items), lines[0], items, frame_of(items, words=True),
                     lines if len(set(lines)) > 1 else ())
         section = []
+    out.extend(_elaborations(speech, add_kind=lambda text, line: (
+        "elaboration", text, (), None, genre, doc, line, (), context_at(line, False), level, year, (), ())))
+    return out
+
+
+# --- elaborations: whole, reusable sentences of a section's body ---------------------------
+_ELAB_MIN, _ELAB_MAX = 15, 80
+# A sentence that leans on the one before it (此外，/ 这些成绩…/ 对此…) is no sentence alone.
+_ELAB_LEANS = re.compile(
+    r"^(?:同时|此外|另外|因此|所以|但|而|并|且|这|那|此|其|该|对此|为此|总之|从而|进而|特别是|尤其是|"
+    r"比如|例如|譬如|如|也|还|又|再|更|就|即|则|否则|可见|由此|当然|然而|不过|反之|与此同时|在此基础上|"
+    r"第[一二三四五六七八九十]|首先|其次|再次|最后|接下来|下面|以上|上述|刚才|会后|会上|今天|今年|去年|明年|"
+    r"可以说|应该说|实践证明|事实证明|总的看|总体看|从[^，。]{1,6}[看讲]，)"
+)
+# Tied to the speech it came from: the speaker (我, not 我们), this unit, this year, what was done (了).
+_ELAB_TIED = re.compile(
+    r"我(?!们)|我们(?!要|必须|将|一定|应当|应该|始终|既要)|[本我][县市区镇乡省局委厅单位部门公司集团]|"
+    r"(?<!为)(?<!除)(?<!不)了(?![解然不])|年来|过去|另一方面|一方面|此次|这次|本次|这一次|目前|刚才|上述|前面|以上|"
+    r"同志们|各位|大家|报告(?!制度)|^[^，。]{1,5}方面，|\{\{|[0-9０-９%％]|[一二三四五六七八九十百千万两]+(?:[亿万]|个百分点|周年)"
+)
+# What makes a body sentence carry over: it states a norm (要, 必须…), a judgment (…是…,
+# 只有…才能…) or a plan (将…). A bare account of deeds (建成县级平台…) is a claim of the
+# unit that spoke it; only a leader's speech or a pledge states measures without those words.
+_ELAB_STANCE = re.compile(
+    r"要|必须|应当|应该|务必|需要|才能|只有|就是|在于|关键|根本|不能|不得|决不|绝不|离不开|必然|"
+    r"(?<![还就总于但只凡特而或若正更也不可])是(?!否)|(?<![即必])将(?!军|近)"
+)
+_ELAB_STATES = ("speech", "pledge")
+_ELAB_ENUM = re.compile(rf"[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[，、]|^(?:首先|其次|再次|最后)[，,]")
+
+
+def elaboration(sentence: str, genre: str = "speech") -> str:
+    """A sentence as an elaboration: whole, reusable, 15–80 characters; "" when it is not one.
+
+    >>> elaboration("法治是最好的营商环境，要依法平等保护各类企业的合法权益。")
+    '法治是最好的营商环境，要依法平等保护各类企业的合法权益。'
+    >>> elaboration("这些成绩的取得，凝聚着各地各部门的心血和汗水。"), elaboration("今年全市投入资金3亿元，新建道路十公里。")
+    ('', '')
+    >>> elaboration("我们开展了安全生产大检查，排查隐患一千余处。")
+    ''
+    >>> elaboration("建成县级智慧监管平台，对温度、湿度实时预警。", "sharing")
+    ''
+    """
+    s = sentence.strip()
+    if not s or s[-1] not in "。！" or not _ELAB_MIN <= len(s) - 1 <= _ELAB_MAX:
+        return ""
+    if _ELAB_LEANS.match(s) or _ELAB_TIED.search(s) or _ELAB_ENUM.search(s) or _LEAD_IN.search(_strip_end(s[:-1])):
+        return ""
+    if genre not in _ELAB_STATES and not _ELAB_STANCE.search(s):
+        return ""
+    if s.count("“") != s.count("”") or s.count("（") != s.count("）") or "：" in s:
+        return ""
+    return s
+
+
+def _elaborations(speech: Speech, add_kind: Callable[[str, int], Raw]) -> list[Raw]:
+    """Sentences of section bodies that stand alone and carry over to another speech.
+
+    Not a section's lead (its first sentence under a level-1 heading), not
+    a sentence holding an enumeration marker, nothing before the first
+    heading (the opening) or after the last section (the closing).
+    """
+    out: list[Raw] = []
+    seen: set[str] = set()
+    under_heading = False
+    prev_kind = ""
+    prev_level = 0
+    for b in speech.blocks:
+        if b.kind == "heading":
+            under_heading = True
+            prev_kind, prev_level = "heading", b.level
+            continue
+        if b.kind != "paragraph" or not under_heading:
+            prev_kind = b.kind
+            continue
+        sentences = split_sentences(slotify(b.text), "。！？")
+        if prev_kind == "heading" and prev_level == 1 and sentences:
+            sentences = sentences[1:]  # the lead
+        prev_kind = b.kind
+        for s in sentences:
+            text = elaboration(s, speech.genre)
+            if text and text not in seen:
+                seen.add(text)
+                out.append(add_kind(text, b.line))
     return out
 
 

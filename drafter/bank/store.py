@@ -84,6 +84,7 @@ class Phrase:
 ID_PREFIX = {
     "title": "ti", "salutation": "sa", "opening": "op", "transition": "tr",
     "heading": "hd", "lead": "ld", "parallel": "pa", "pledge": "pl", "closing": "cl",
+    "elaboration": "el",
 }
 
 

@@ -209,6 +209,25 @@ _MEETINGS = re.compile(
 )
 
 
+# A salutation to a visiting group (督导组各位领导) belongs to the meeting that group came to.
+_VISITORS = re.compile(r"(?:督导|督查|巡视|巡察|调研|考察|检查|评估|验收|观摩|指导)(?:组|团)")
+
+
+# Salutations to a particular audience (各位战友, 老师们, 同学们…) belong to occasions with it.
+_AUDIENCE_OCCASION = {
+    "战友": r"战友|退役|军人|军队|部队|国防|双拥|武装",
+    "老师": r"老师|教师|学校|教育|开学|毕业|校",
+    "同学": r"同学|学生|学校|开学|毕业|校|培训班|研修班",
+    "企业家": r"企业家|企业|商会|招商|民营|营商|签约|投资",
+    "专家": r"专家|学者|论坛|研讨|峰会|评审|学术",
+    "学者": r"专家|学者|论坛|研讨|峰会|学术",
+    "委员": r"委员|政协|人大|全会|常委",
+    "家长": r"家长|学校|开学|毕业|教育",
+    "父老乡亲": r"乡亲|农民|丰收|乡村|农村|村|镇|乡|节",
+}
+_AUDIENCES = re.compile("|".join(_AUDIENCE_OCCASION))
+
+
 def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
                      genres: Mapping[str, int] | None = None) -> str:
     """Why a phrase's register is wrong here ("" when it is right).
@@ -227,6 +246,12 @@ def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
             return "a salutation of another genre"
         if genre != "address" and _CEREMONY.search(text):
             return "a ceremonial salutation"
+        for m in _VISITORS.finditer(text):
+            if m.group() not in meeting:
+                return f"addresses visitors of another occasion ({m.group()})"
+        for m in _AUDIENCES.finditer(text):
+            if not re.search(_AUDIENCE_OCCASION[m.group()], meeting):
+                return f"addresses an audience this meeting does not have ({m.group()})"
     if "各位代表" in text and not _CONGRESS.search(meeting):
         return "各位代表 only at a congress"
     if re.search(r"评委|评审|点评", text) and not _CONTEST.search(meeting):

@@ -36,6 +36,8 @@ USUAL_LENGTH = {
     "host": 1200,
 }
 DEFAULT_LENGTH = 2000
+# Bank elaborations a section takes besides one after each of the writer's points.
+MAX_ELABORATIONS = 4
 
 # What belongs in a part the bank has nothing for.
 SCAFFOLD = {
@@ -206,13 +208,17 @@ class Moves:
         if lead_text:
             lines.append(lead_text)
         points = [(sentence(p.text), sentence(p.detail) if p.detail else "") for p in s.points]
+        # elaborations: whole bank sentences about the section, after its lead, and one after a point
+        if self._room(key) > 0:
+            more = self.elaborate(s, self.query(s), move, MAX_ELABORATIONS - (0 if lead_text else 1), key)
+            if more and lines:
+                lines[-1] += more
+            elif more:
+                lines.append(more)
         elaborations: list[str] = []
         for p in s.points:
-            use = None
-            if self._room(key) > 0:
-                use = self.picker.pick("lead", f"{p.text} {p.detail} {s.heading}", move=move)
-                self._spend(key, use)
-            elaborations.append(sentence(use.text) if use else "")
+            elaborations.append(self.elaborate(s, f"{p.text} {p.detail} {s.heading}", move, 1, key)
+                                if self._room(key) > 0 else "")
         if style == "enum" and len(points) > 1:
             lines.append("".join(f"{enum(i)}{t}{d}{e}" for i, ((t, d), e) in enumerate(zip(points, elaborations, strict=True), 1)))
         else:
@@ -249,6 +255,19 @@ class Moves:
             lines.append(scaffold(self.scaffold_move(s, move)))
         return "\n".join(line for line in lines if line)
 
+    def elaborate(self, s: Section, query: str, move: str, most: int, key: int) -> str:
+        """Up to ``most`` relevant bank elaborations for a place, within the section's budget."""
+        out = []
+        for _ in range(max(0, most)):
+            if self._room(key) <= 0:
+                break
+            use = self.picker.pick("elaboration", query, move=move)
+            if use is None:
+                break
+            self._spend(key, use)
+            out.append(sentence(use.text))
+        return "".join(out)
+
     def part(self, move: str, s: Section | None = None) -> str:
         """A part the genre needs and the outline left out (存在的问题, 下步打算…): bank lead and set, or a scaffold."""
         from drafter.draft.outline import Section as _Section
@@ -256,11 +275,18 @@ class Moves:
         s = s or _Section(heading="", lead=AUTO)
         query = " ".join([self.picker.topic_query, s.heading])
         lines = []
-        use = self.picker.pick("lead", query, move=move if move in ("problems", "plans") else None)
+        use = self.picker.pick("lead", query, move=move if move in ("problems", "plans") else "")
         if use:
             lines.append(sentence(use.text))
+        if self.budget > 0:
+            key = id(s)
+            more = self.elaborate(s, query, move, MAX_ELABORATIONS - 1, key)
+            if more and lines:
+                lines[-1] += more
+            elif more:
+                lines.append(more)
         if self.budget > 0 or not use:
-            pset = self.picker.pick("parallel", query, move=move if move in ("problems", "plans") else None)
+            pset = self.picker.pick("parallel", query, move=move if move in ("problems", "plans") else "")
             if pset and pset.items:
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(pset.items, 1)))
         lines.append(scaffold(move) if len(lines) < 2 else "")

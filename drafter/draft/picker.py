@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.draft import fit
-from drafter.draft.retrieve import GENERIC, Source, content_terms, domains_of
+from drafter.draft import relevance as rel_rules
+from drafter.draft.retrieve import DOMAINS, GENERIC, Source, content_terms, domains_of
 
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
@@ -52,7 +53,27 @@ _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 _PROBLEMS = re.compile(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
 _WILL = re.compile(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
 _DEFICIT = re.compile(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
-_PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|措施|展望|工作安排")
+_PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|(?:具体|主要|工作|下步)措施|展望|工作安排")
+
+
+# Genres that give an account of one's own work: a leader's instruction (要…, 必须…) from
+# another speech reads there as if the speaker gave orders to the meeting.
+# There, and in sharing one's experience, a bare measure (建立…制度，实行…) reads as this
+# unit's claim; a judgment (…是…, 只有…才能…) holds anywhere.
+_ACCOUNTS = ("report", "address")  # and a welcome address: no orders to the guests
+# A sentence about the report being discussed belongs to a 分组讨论发言 only.
+_ON_THE_REPORT = re.compile(r"报告(?:提出|指出|强调|要求|明确|中|里|把|对|回顾|部署)|全会报告|听了")
+_OWN_WORK = ("report", "sharing", "discussion")
+_INSTRUCTION = re.compile(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
+_JUDGMENT = re.compile(
+    r"(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|才能|只有|在于|离不开|关键|根本|说到底|归根结底|"
+    r"事关|关系到|直接关系|越是|必然|不能|决不|绝不"
+)
+_STANCE = re.compile(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
+
+
+_AREA_WORDS = frozenset(w for words in DOMAINS.values() for w in words)
+_AREA_RX = re.compile("|".join(sorted(map(re.escape, _AREA_WORDS), key=len, reverse=True)))
 
 
 def move_of(text: str, heading: bool = True) -> str:
@@ -103,6 +124,16 @@ class Picker:
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
         self.rejected: dict[str, str] = {}  # phrase id -> why (for tests and debugging)
+        # what does not depend on the draft is kept on the source: composing runs twice
+        memo = getattr(source, "_topic_memo", None)
+        if memo is None:
+            memo = {}
+            try:
+                source._topic_memo = memo  # type: ignore[attr-defined]
+            except AttributeError:
+                pass
+        self._memo: dict = memo
+        self._subject = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
         self._static: dict[tuple[str, str], str] = {}
 
     # --- fit ------------------------------------------------------------------
@@ -124,7 +155,7 @@ class Picker:
         if self._static[key]:
             return self._static[key]
         announced = fit.announced_count(p.text)
-        if announced is not None and kind != "parallel" and announced != count:
+        if announced is not None and kind not in ("parallel", "elaboration") and announced != count:
             return f"announces {announced} parts, {count} follow"
         if move is not None:
             own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
@@ -149,8 +180,16 @@ class Picker:
             return problem
         if fit.year_weight(getattr(p, "year", None), self.year) == 0:
             return "too old"
-        if kind in ("lead", "pledge", "opening") and fit.is_fragment(kind, p.text):
+        if kind in ("lead", "pledge", "opening", "elaboration") and fit.is_fragment(
+                "lead" if kind == "elaboration" else kind, p.text):
             return "a fragment"
+        if kind in ("lead", "elaboration") and o.genre != "discussion" and _ON_THE_REPORT.search(p.text):
+            return "speaks of the report a discussion responds to"
+        if kind == "elaboration" and o.genre in _ACCOUNTS and (
+                _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
+            return "an instruction or another unit's measure, in a report or an address"
+        if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
+            return "another unit's measure, in a speech about one's own work"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
             return "items are fragments"
         if kind == "transition" and fit.announced_count(p.text) is None:
@@ -162,14 +201,122 @@ class Picker:
         other = domains_of(p.text) - self.domains
         if other:
             return "another policy area: " + "、".join(sorted(other))
+        if kind in ("lead", "elaboration", "parallel") and self.domains and not domains_of(p.text) & self.domains:
+            elsewhere = self.other_subject(p)
+            if elsewhere:
+                return "from a speech on another subject: " + elsewhere
         return ""
 
-    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float) -> float:
+    def other_subject(self, p: Phrase) -> str:
+        """The policy areas of the speeches a phrase came from, when every one of them (whose
+        title the bank holds) is on an area this outline is not: a sentence that names none
+        of the outline's areas, taken from a 防汛 speech into a 安全生产 pledge, is that
+        speech's, not this one's. "" when some source is on this outline's areas or unknown."""
+        titles = self._memo.get("titles")
+        if titles is None:
+            titles = {}
+            for t in self.source.of_kind("title"):
+                for src in t.sources:
+                    titles.setdefault(src.get("doc", ""), t.text)
+            self._memo["titles"] = titles
+        found: set[str] = set()
+        for src in p.sources:
+            title = titles.get(src.get("doc", ""))
+            areas = domains_of(title) if title else set()
+            if not areas or areas & self.domains:
+                return ""
+            found |= areas
+        return "、".join(sorted(found))
+
+    # --- topic ----------------------------------------------------------------------
+
+    def vocabulary(self) -> set[str]:
+        """Words that name what speeches are about: the terms of the bank's titles (a bounded
+        sample) and the policy areas' words."""
+        vocab = self._memo.get("vocabulary")
+        if vocab is None:
+            vocab = set(_AREA_WORDS)
+            for p in self.source.of_kind("title"):
+                vocab.update(self.source.terms_of(p))
+            self._memo["vocabulary"] = vocab
+        return vocab
+
+    def topic_terms_of(self, p: Phrase) -> set[str]:
+        """A phrase's topic-bearing terms: specific in the bank and not boilerplate."""
+        key = ("terms", p.id)
+        if key not in self._memo:
+            found = rel_rules.topical_terms(self.source.terms_of(p), self._share, always=self.vocabulary())
+            self._memo[key] = found | {m.group() for m in _AREA_RX.finditer(p.text)}
+        return self._memo[key]
+
+    def _names(self, p: Phrase) -> Any:
+        """Whether a term names a subject speeches are given (the bank's titles, the policy areas)."""
+        return self.vocabulary().__contains__
+
+    def _share(self, term: str) -> float:
+        share = getattr(self.source, "share", None)
+        return share(term) if share is not None else 0.0
+
+    def place_of(self, kind: str, query: str) -> str:
+        """The text a phrase placed here must be about: the speech's subject (title, topic,
+        meeting, and for openings, pledges and closings its headings) and the place's query."""
+        if kind in FORMULAIC or kind == "pledge":
+            return f"{self._subject} {query}"
+        return f"{self.topic_query} {query}"
+
+    def items_on_topic(self, p: Phrase, kind: str, query: str) -> bool:
+        """Whether a set speaks of the place: the heading it stood under does, or at least half
+        of its items do (a set of another unit's measures — 在主业提升上再聚焦… under 下步打算 —
+        is not made relevant by one item on 党建)."""
+        place = self.place_of(kind, query)
+        place_terms = self.place_terms(place) | content_terms(self.source.tokens(place))
+        context = getattr(p, "context", "") or ""
+        if context:
+            words = content_terms(self.source.tokens(context)) - rel_rules.OFFICIAL
+            if any(t in place or rel_rules.covered(t, place, place_terms)
+                   for t in words if self._share(t) <= rel_rules.COMMON_SHARE):
+                return True
+        near = 0
+        for item in p.items:
+            words = content_terms(self.source.tokens(item)) - rel_rules.OFFICIAL
+            if any(rel_rules.covered(t, place, place_terms) for t in words):
+                near += 1
+        return 2 * near >= len(p.items)
+
+    def place_terms(self, place: str) -> set[str]:
+        """The topic-bearing words of a place, and those of the policy areas it names (治污 is
+        about 生态环境)."""
+        key = ("place", place)
+        if key not in self._memo:
+            found = rel_rules.topical_terms(self.source.tokens(place), self._share, always=self.vocabulary())
+            self._memo[key] = found | {w for d in domains_of(place) for w in DOMAINS[d]}
+        return self._memo[key]
+
+    def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0) -> bool:
+        """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
+        ``shared``: content words it shares with the place's query."""
+        place = self.place_of(kind, query)
+        key = ("about", p.id, kind, place, shared >= 2)
+        if key not in self._memo:
+            strict = kind in FORMULAIC or kind == "pledge"
+            self._memo[key] = rel_rules.about(self.topic_terms_of(p), self._names(p), place, self.place_terms(place),
+                                              self.source.idf, strict=strict, shared_enough=shared >= 2)
+        return self._memo[key]
+
+    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "") -> float:
         """How well a phrase suits a place (0: not at all)."""
         terms = set(self.source.terms_of(p))
         mine = content_terms(terms)
-        shared = mine & query_terms
-        idf = getattr(self.source, "idf", None)
+        # shared with the place: the same term, or one holding the other (生态 / 生态环境)
+        shared = {t for t in mine if rel_rules.covered(t, query, query_terms)} if query else set()
+        # words that say something, one per root (责任人 and 责任书 are one)
+        telling = {t[:2] for t in shared if t not in FORMULA_WORDS and t not in rel_rules.OFFICIAL}
+        if kind in ("parallel", "heading") and p.items:
+            # a set: its heading or its items tie it to the place; its subject words decide against
+            if not self.items_on_topic(p, kind, query) or not self.on_topic(p, kind, query, 2):
+                return 0.0
+        elif not self.on_topic(p, kind, query, len(telling)):
+            return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:
             if kind != "salutation" and topical and not (topical & (query_terms | self.topic_terms)):
@@ -178,13 +325,6 @@ class Picker:
         else:
             if not shared:
                 return 0.0
-            if len(shared) < 2 and not (mine & self.topic_terms):
-                return 0.0  # one shared word and nothing of the speech's subject
-            if idf is not None and len(shared) < 3:
-                # the shared words must be a fair part of what the phrase is about
-                weight = sum(idf(t) for t in mine) or 1.0
-                if sum(idf(t) for t in shared | (mine & self.topic_terms)) / weight < MIN_COVERAGE:
-                    return 0.0
             base = score if score > 0 else float(len(shared))
         o = self.outline
         return (
@@ -212,7 +352,7 @@ class Picker:
             if reason:
                 self.rejected[p.id] = reason
                 continue
-            rel = self.relevance(p, kind, query_terms, score)
+            rel = self.relevance(p, kind, query_terms, score, query)
             if rel <= 0:
                 self.rejected[p.id] = "not relevant"
                 continue

@@ -55,6 +55,7 @@ class Source(Protocol):
     def tokens(self, text: str) -> list[str]: ...
     def terms_of(self, phrase: Phrase) -> list[str]: ...
     def idf(self, term: str) -> float: ...
+    def share(self, term: str) -> float: ...
 
 
 class MemorySource:
@@ -107,6 +108,10 @@ class MemorySource:
         df = self._df.get(term, 0)
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
+    def share(self, term: str) -> float:
+        """The share of the phrases using a term (its document frequency over the bank's size)."""
+        return self._df.get(term, 0) / self._n
+
     def of_kind(self, kind: str) -> list[Phrase]:
         return list(self._by_kind.get(kind, []))
 
@@ -145,7 +150,7 @@ class IndexSource:
         self.index = index
         self._kinds: dict[str, list[Phrase]] = {}
         self._tokens: dict[str, list[str]] = {}
-        self._idf: dict[str, float] = {}
+        self._dfs: dict[str, int] = {}
         self._retrieved: dict[tuple[str, str, int], list[tuple[float, Phrase]]] = {}
         self._formulas: dict[tuple[str, str, str], list[Phrase]] = {}
 
@@ -184,13 +189,19 @@ class IndexSource:
     def terms_of(self, phrase: Phrase) -> list[str]:
         return list(getattr(phrase, "terms", None) or []) or self.tokens(phrase.text)
 
-    def idf(self, term: str) -> float:
-        if term not in self._idf:
+    def _df(self, term: str) -> int:
+        if term not in self._dfs:
             rows = self.index._query("SELECT df FROM df WHERE term = ?", (term,))
-            df = int(rows[0][0]) if rows else 0
-            n = max(1, len(self.index))
-            self._idf[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return self._idf[term]
+            self._dfs[term] = int(rows[0][0]) if rows else 0
+        return self._dfs[term]
+
+    def idf(self, term: str) -> float:
+        df, n = self._df(term), max(1, len(self.index))
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def share(self, term: str) -> float:
+        """The share of the bank's phrases using a term (its document frequency over the bank's size)."""
+        return self._df(term) / max(1, len(self.index))
 
 
 def open_source(bank: Any) -> Source:
@@ -212,21 +223,36 @@ def open_source(bank: Any) -> Source:
 # outline does not (an anti-corruption lead in a work-safety speech) is off topic,
 # however many generic words it shares.
 DOMAINS: dict[str, tuple[str, ...]] = {
-    "安全生产": ("安全生产", "安全隐患", "隐患", "事故", "消防", "危险化学品", "危化品", "安委", "燃气", "安全监管", "安全发展"),
-    "防汛抗旱": ("防汛", "抗旱", "汛期", "汛前", "自然灾害", "山洪", "地质灾害", "防灾减灾"),
-    "党风廉政": ("党风廉政", "廉政", "反腐败", "腐败", "纪律", "廉洁", "纪委", "监督执纪", "八项规定", "四风", "正风肃纪", "以案促改"),
+    "安全生产": ("安全生产", "安全隐患", "隐患", "事故", "消防", "危险化学品", "危化品", "安委", "燃气", "安全监管", "安全发展", "火灾"),
+    "防汛抗旱": ("防汛", "抗旱", "汛期", "汛前", "自然灾害", "山洪", "地质灾害", "防灾减灾", "干旱", "旱情", "洪涝", "受灾", "灾后"),
+    "党风廉政": ("党风廉政", "廉政", "反腐败", "腐败", "纪律", "廉洁", "纪委", "监督执纪", "八项规定", "四风", "正风肃纪", "以案促改", "案件", "私利", "以权谋私", "违纪"),
     "基层党建": ("党建", "基层党组织", "党支部", "党员", "组织部", "组织生活", "两新", "党建引领"),
     "营商环境": ("营商环境", "政务服务", "审批", "市场主体", "涉企", "办事", "一网通办", "放管服", "惠企"),
-    "乡村振兴": ("乡村振兴", "农业", "农村", "农民", "粮食", "耕地", "村集体", "脱贫", "三农", "宜居宜业", "和美乡村", "种业"),
-    "生态环境": ("生态环境", "生态文明", "污染", "环保", "治污", "碳达峰", "碳中和", "大气", "水环境", "土壤", "绿色低碳", "河长", "督察"),
-    "产业工业": ("工业化", "制造业", "产业体系", "产业链", "产业集群", "工业", "招商引资", "园区", "技术改造"),
-    "科技数字": ("数字化", "数字经济", "科技创新", "信息化", "智能化", "数据", "算力", "数字"),
-    "民生保障": ("民生", "就业", "养老", "社保", "医保", "教育", "住房", "救助", "托育"),
+    "乡村振兴": ("乡村振兴", "农业", "农村", "农民", "粮食", "耕地", "村集体", "脱贫", "三农", "宜居宜业", "和美乡村", "种业", "驻村", "帮扶", "村级"),
+    "生态环境": ("生态环境", "生态文明", "污染", "环保", "治污", "碳达峰", "碳中和", "大气", "水环境", "土壤", "绿色低碳", "河长", "督察", "巡河", "河湖"),
+    "产业工业": ("工业化", "制造业", "产业体系", "产业集群", "工业", "园区", "技术改造"),
+    "科技数字": ("数字化", "数字经济", "科技创新", "信息化", "智能化", "算力", "科技", "网络安全", "数据安全"),
+    "民生保障": ("就业", "社保", "住房", "救助", "托育"),
     "卫生健康": ("卫生健康", "医疗", "医院", "疾病", "公共卫生", "看病就医", "医防"),
     "信访稳定": ("信访", "矛盾纠纷", "维稳", "社会稳定", "群众来访"),
     "意识形态": ("意识形态", "宣传", "舆论", "文明创建", "精神文明", "文化"),
     "国企改革": ("国企改革", "国有企业", "国资", "混合所有制", "现代企业制度"),
-    "经济运行": ("经济运行", "项目建设", "固定资产投资", "消费", "外贸", "财政", "税收"),
+    "经济运行": ("经济运行", "固定资产投资", "消费", "外贸"),
+    "财税": ("财政", "税收", "财税", "预算", "债务", "财源", "库款", "三保"),
+    "人才": ("人才", "人力资源", "引才", "育才", "用才", "人才强企", "人才强县", "人才强市"),
+    "森林防火": ("森林防火", "森林防灭火", "林区", "火源", "野外用火", "山火", "扑火", "护林", "火情", "防火", "起火", "过火", "扑救"),
+    "教育": ("教育", "学校", "教师", "学生", "办学", "立德树人", "思政课", "校园"),
+    "交通运输": ("交通运输", "公路", "客运", "货运", "出行", "路网", "交通"),
+    "养老": ("养老", "老年人", "适老化", "助餐"),
+    "医保": ("医保", "医疗保障", "医保基金", "定点医疗"),
+    "食品安全": ("食品安全", "食品", "餐饮", "食堂"),
+    "文旅": ("文旅", "旅游", "景区", "游客", "民宿"),
+    "退役军人": ("退役军人", "优抚", "双拥"),
+    "审计": ("审计",),
+    "城市管理": ("城管", "城市管理", "市容", "违建", "占道"),
+    "招商": ("招商引资", "招商", "客商", "签约"),
+    "统战民族": ("民族团结", "统战", "宗教"),
+    "共青团": ("共青团", "团员", "青年"),
 }
 
 

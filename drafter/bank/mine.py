@@ -45,7 +45,7 @@ Raw = tuple[
 ]
 
 _OPENING = re.compile(
-    r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|"
+    r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|现(?:就|将|把).{0,30}通知如下|"
     r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,30}委托|"
     r"我谨?代表.{1,40}(?:向|作|报告|发言|致辞|表示)|^现在开会"
 )
@@ -86,8 +86,17 @@ _PAST_OR_THANKS = re.compile(
 )
 _ENUM_CN = re.compile(rf"(?:^|(?<=[。；：，！？\s]))([{CN_DIGITS}]{{1,2}})是")
 _ENUM_ORD = re.compile(rf"(?:^|(?<=[。；：！？\s]))第([{CN_DIGITS}]{{1,2}})[，、]")
+# 一要…二要…三要…: the subject may stand right before 一要 (各级各部门一要…), but not a word
+# holding 一要 (统一要求 / 进一步要 / 第一要务 / 三要素).
+_ENUM_YAO = re.compile(
+    rf"(?<![统唯步同第单划专逐万\d{CN_DIGITS}])([{CN_DIGITS}]{{1,2}})要(?![素点求件害务领闻塞义旨职员略案])"
+)
+# 第一个是…第二个是… / 第一个，…: after a sentence or a clause (全国第一个 is no item)
+_ENUM_GE = re.compile(rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:是|要|[，、：])?")
 # Markers that open an item and mean nothing alone: stripped from a pledge's clause.
-_ENUM_MARK = re.compile(rf"^(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[，、]|首先[，,]|其次[，,]|再次[，,]|最后[，,])")
+_ENUM_MARK = re.compile(
+    rf"^(?:[{CN_DIGITS}]{{1,2}}[是要]|第[{CN_DIGITS}]{{1,2}}个?[，、是]|(?:首先|其次|再次|最后)(?:[，,]|要|是))"
+)
 # A clause that only leads into what follows (更重要的是 / 这场疫情启示我们): no item or lead alone.
 _LEAD_IN = re.compile(
     r"(?:的是|我们|大家|启示|告诉|表明|说明|看到|认识到|意识到|感到|体会到|证明|在于|就是|要求|强调|指出|提出|"
@@ -96,8 +105,12 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
-# 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items
-_ENUM_ORDER = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后)[，,]")
+# 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items.
+# The word opens a sentence or clause (…做到：首先，… / …，其次要…); 首先要/其次是 may follow
+# its subject (我们首先要…); 要/是 after the word belongs to the marker, as in 一要/一是.
+_ENUM_ORDER = re.compile(
+    r"(?:^|(?<=[。；：，！？\s])|(?=(?:首先|其次)[要是]))(首先|其次|再次|最后)(?:[，,]|要|是)"
+)
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
 _ORDER_WORDS = ("首先", "其次", "再次", "最后")
 # Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
@@ -176,7 +189,7 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
     """一是…二是… (and 第一，…第二，…) runs over consecutive paragraphs, one item per
     paragraph or several in one: lists of (item text, line)."""
     runs: list[list[tuple[str, int]]] = []
-    for rx in (_ENUM_CN, _ENUM_ORD, _ENUM_ORDER):
+    for rx in (_ENUM_CN, _ENUM_YAO, _ENUM_ORD, _ENUM_GE, _ENUM_ORDER):
         run: list[tuple[str, int]] = []
         last = gap = 0
         max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP

@@ -229,6 +229,8 @@ def test_a_closing_announcement_and_brief_sign_off(tmp_path):
         ("抓好明年工作，要把握好三个关键词。第一个是稳，稳字当头、稳中求进。第二个是进，在稳的基础上积极进取。"
          "第三个是实，求真务实、真抓实干。",
          ["稳，稳字当头、稳中求进", "进，在稳的基础上积极进取", "实，求真务实、真抓实干"]),
+        ("第一个方面，要抓好粮食生产。第二个方面，要抓好产业发展。第三个方面，要抓好乡村建设。",
+         ["要抓好粮食生产", "要抓好产业发展", "要抓好乡村建设"]),
     ],
 )
 def test_parallel_sets_inside_one_paragraph(tmp_path, paragraph, items):

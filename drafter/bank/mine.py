@@ -92,10 +92,12 @@ _ENUM_YAO = re.compile(
     rf"(?<![统唯步同第单划专逐万\d{CN_DIGITS}])([{CN_DIGITS}]{{1,2}})要(?![素点求件害务领闻塞义旨职员略案])"
 )
 # 第一个是…第二个是… / 第一个，…: after a sentence or a clause (全国第一个 is no item)
-_ENUM_GE = re.compile(rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:是|要|[，、：])?")
+_ENUM_GE = re.compile(
+    rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:方面|问题|层面|关键词|重点)?(?:是|要|[，、：])?"
+)
 # Markers that open an item and mean nothing alone: stripped from a pledge's clause.
 _ENUM_MARK = re.compile(
-    rf"^(?:[{CN_DIGITS}]{{1,2}}[是要]|第[{CN_DIGITS}]{{1,2}}个?[，、是]|(?:首先|其次|再次|最后)(?:[，,]|要|是))"
+    rf"^(?:[{CN_DIGITS}]{{1,2}}[是要]|第[{CN_DIGITS}]{{1,2}}个?(?:方面|问题)?[，、是]|(?:首先|其次|再次|最后)(?:[，,]|要|是))"
 )
 # A clause that only leads into what follows (更重要的是 / 这场疫情启示我们): no item or lead alone.
 _LEAD_IN = re.compile(

@@ -11,6 +11,8 @@ line), closing formulas inside one-line texts and paragraphs, and parallel sets 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.bank.mine import mine_paths
 from drafter.text.speech import is_closing, is_salutation, parse_text
@@ -229,6 +231,8 @@ def test_a_closing_announcement_and_brief_sign_off(tmp_path):
         ("抓好明年工作，要把握好三个关键词。第一个是稳，稳字当头、稳中求进。第二个是进，在稳的基础上积极进取。"
          "第三个是实，求真务实、真抓实干。",
          ["稳，稳字当头、稳中求进", "进，在稳的基础上积极进取", "实，求真务实、真抓实干"]),
+        ("抓好这项工作，首先是思想要到位，其次是责任要到位，第三是措施要到位，最后是督查要到位。",
+         ["思想要到位", "责任要到位", "措施要到位", "督查要到位"]),
         ("第一个方面，要抓好粮食生产。第二个方面，要抓好产业发展。第三个方面，要抓好乡村建设。",
          ["要抓好粮食生产", "要抓好产业发展", "要抓好乡村建设"]),
     ],
@@ -247,9 +251,32 @@ def test_parallel_sets_inside_one_paragraph(tmp_path, paragraph, items):
         "要按照统一要求推进，进一步要求各地抓好落实。",  # 一要 inside words
         "这是发展的第一要务，也是三要素之一。",
         "我们再次强调，最后一公里要打通。",  # 再次/最后 alone
+        "首先，感谢大家。我们排名第三，然后是别的地区。",  # 首先 with no 其次
         "他是全省第一个，也是全国第二个获此殊荣的。",
     ],
 )
 def test_no_parallel_set_from_words_that_only_look_like_markers(tmp_path, paragraph):
     text = "在全县工作会议上的讲话\n同志们：\n" + paragraph + "\n" + PAD + "\n"
     assert _kind(_mine(tmp_path, text), "parallel") == []
+
+
+# --- splitting never loses or duplicates text ----------------------------------------
+
+_PIECES = [
+    "在全县项目建设观摩会上的讲话", " 县委书记 周海峰 ", "同志们：", "各区县人民政府，市政府各部门：", PAD,
+    "今天的会议就到这里，散会。", "最后，预祝大会圆满成功！", "祝各位嘉宾身体健康、万事如意！", "谢谢大家。",
+    "我们首先要抓好项目，其次要抓好招商。", "一要提高站位；二要压实责任。", "现在，我宣布：大会胜利闭幕！",
+    "就讲这些。", "2025某某博览会开幕", "某某市人民政府办公室 二〇二五年四月八日",
+]
+
+
+def _squeeze(s):
+    return "".join(s.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30), st.booleans())
+def test_every_character_of_a_text_is_in_exactly_one_block(pieces, one_line):
+    text = "".join(pieces) if one_line else "\n".join(pieces)
+    got = "".join(b.text for sp in parse_text(text) for b in sp.blocks)
+    assert _squeeze(got) == _squeeze(text)

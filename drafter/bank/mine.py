@@ -1,7 +1,9 @@
 """Mining: speeches → phrases by rhetorical move, each with its provenance.
 
 Kinds: title, salutation, opening, transition, heading (a set of sibling
-headings), lead (the sentence opening a section, right after its heading), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
+headings), lead (the sentence opening a section, right after its heading), parallel (a
+一是…二是…, 一要…二要…, 第一，…第二，…, 第一个…第二个… or 首先…其次…(再次/第三)…最后 set, in one
+paragraph or one item a paragraph),
 pledge (为…贡献…力量 style commitments), closing (formulas such as 汇报完毕 / 散会, an
 address's wishes, and a 讲话's exhortation: the whole paragraph when it carries no fact,
 else its 让我们… sentence). 一是…/第一，…/首先，…其次，… runs are parallel sets.
@@ -107,14 +109,15 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
-# 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items.
+# 首先，…其次，…再次，…最后，…: items in this order (第三/然后 may stand for 再次); a run needs
+# 其次 and no paragraph between items.
 # The word opens a sentence or clause (…做到：首先，… / …，其次要…); 首先要/其次是 may follow
 # its subject (我们首先要…); 要/是 after the word belongs to the marker, as in 一要/一是.
 _ENUM_ORDER = re.compile(
-    r"(?:^|(?<=[。；：，！？\s])|(?=(?:首先|其次)[要是]))(首先|其次|再次|最后)(?:[，,]|要|是)"
+    r"(?:^|(?<=[。；：，！？\s])|(?=(?:首先|其次)[要是]))(首先|其次|再次|然后|最后|第[三四五六七八九])(?:[，,]|要|是)"
 )
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
-_ORDER_WORDS = ("首先", "其次", "再次", "最后")
+_ORDER_WORDS = ("首先", "其次", "再次", "然后", "最后", "第")  # 首先…其次…第三…最后 too
 # Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
 # numbered meetings, plan periods.
 _FACT = re.compile(
@@ -225,10 +228,12 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
 
 
 def _item_number(marker: str, last: int) -> int:
-    """The number an item marker stands for: 三 → 3, 其次 → 2, 最后 → the one after the
-    last (only after 其次, so 首先…最后 alone is no run)."""
-    if marker == "最后":
+    """The number an item marker stands for: 三 → 3, 其次 → 2, 第三 → 3, 最后 and 然后 → the
+    one after the last (only after 其次, so 首先…最后 alone is no run)."""
+    if marker in ("最后", "然后"):
         return last + 1 if last >= 2 else 0
+    if marker.startswith("第"):
+        return cn_number(marker[1:])
     return _ORDER_NUMBER.get(marker) or cn_number(marker)
 
 

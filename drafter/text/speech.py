@@ -847,11 +847,14 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     """Parse numbered lines into one or more speeches.
 
     Lines are first cleaned (credits, bylines, web and red-header lines go) and
-    run-on lines split (a salutation at the front, closing sentences at the
-    end, heading numbers inside a speech pasted as one line). A new speech
-    starts where, after body text, a speaker line (role and name and a colon)
-    appears, or a title-like line followed by a salutation, subtitle or speaker
-    line and then body text (a quotation's lead-in such as 习近平总书记强调： is none).
+    run-on lines split (speeches pasted one after another, a salutation at the
+    front, closing sentences at the end, heading numbers inside a speech pasted
+    as one line). A new speech starts where, after body text, a speaker line
+    (role and name and a colon) appears, or a title-like line followed by a
+    salutation, subtitle, speaker line or role-and-name line and then body text
+    (a quotation's lead-in such as 习近平总书记强调： is none). A news headline and
+    lead above a speech, an issuing office and its date above a notice, are the
+    speech's header, not a speech or a title of their own.
     首先，…其次，…(再次，…最后，…) heading consecutive paragraphs are numbered items; the
     last paragraph is the closing when it is an exhortation (同志们，…让我们…！) or an
     address's wishes (最后，预祝…圆满成功！). Linear in the number of lines.

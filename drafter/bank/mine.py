@@ -1,7 +1,9 @@
 """Mining: speeches → phrases by rhetorical move, each with its provenance.
 
 Kinds: title, salutation, opening, transition, heading (a set of sibling
-headings), lead (the sentence opening a section, right after its heading), parallel (a 一是…二是… or 第一，…第二，… set inside a paragraph),
+headings), lead (the sentence opening a section, right after its heading), parallel (a
+一是…二是…, 一要…二要…, 第一，…第二，…, 第一个…第二个… or 首先…其次…(再次/第三)…最后 set, in one
+paragraph or one item a paragraph),
 pledge (为…贡献…力量 style commitments), closing (formulas such as 汇报完毕 / 散会, an
 address's wishes, and a 讲话's exhortation: the whole paragraph when it carries no fact,
 else its 让我们… sentence). 一是…/第一，…/首先，…其次，… runs are parallel sets.
@@ -45,7 +47,7 @@ Raw = tuple[
 ]
 
 _OPENING = re.compile(
-    r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|"
+    r"(?:根据|按照|遵照).{0,12}(?:安排|要求|部署)|现将.{0,40}(?:汇报|报告|发言|交流)|现(?:就|将|把).{0,30}通知如下|"
     r"(?:汇报|报告)如下|作如下.{0,10}(?:发言|汇报|交流)|受.{0,30}委托|"
     r"我谨?代表.{1,40}(?:向|作|报告|发言|致辞|表示)|^现在开会"
 )
@@ -86,8 +88,19 @@ _PAST_OR_THANKS = re.compile(
 )
 _ENUM_CN = re.compile(rf"(?:^|(?<=[。；：，！？\s]))([{CN_DIGITS}]{{1,2}})是")
 _ENUM_ORD = re.compile(rf"(?:^|(?<=[。；：！？\s]))第([{CN_DIGITS}]{{1,2}})[，、]")
+# 一要…二要…三要…: the subject may stand right before 一要 (各级各部门一要…), but not a word
+# holding 一要 (统一要求 / 进一步要 / 第一要务 / 三要素).
+_ENUM_YAO = re.compile(
+    rf"(?<![统唯步同第单划专逐万\d{CN_DIGITS}])([{CN_DIGITS}]{{1,2}})要(?![素点求件害务领闻塞义旨职员略案])"
+)
+# 第一个是…第二个是… / 第一个，…: after a sentence or a clause (全国第一个 is no item)
+_ENUM_GE = re.compile(
+    rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:方面|问题|层面|关键词|重点)?(?:是|要|[，、：])?"
+)
 # Markers that open an item and mean nothing alone: stripped from a pledge's clause.
-_ENUM_MARK = re.compile(rf"^(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[，、]|首先[，,]|其次[，,]|再次[，,]|最后[，,])")
+_ENUM_MARK = re.compile(
+    rf"^(?:[{CN_DIGITS}]{{1,2}}[是要]|第[{CN_DIGITS}]{{1,2}}个?(?:方面|问题)?[，、是]|(?:首先|其次|再次|最后)(?:[，,]|要|是))"
+)
 # A clause that only leads into what follows (更重要的是 / 这场疫情启示我们): no item or lead alone.
 _LEAD_IN = re.compile(
     r"(?:的是|我们|大家|启示|告诉|表明|说明|看到|认识到|意识到|感到|体会到|证明|在于|就是|要求|强调|指出|提出|"
@@ -96,10 +109,15 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
-# 首先，…其次，…再次，…最后，…: items in this order; a run needs 其次 and no paragraph between items
-_ENUM_ORDER = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后)[，,]")
+# 首先，…其次，…再次，…最后，…: items in this order (第三/然后 may stand for 再次); a run needs
+# 其次 and no paragraph between items.
+# The word opens a sentence or clause (…做到：首先，… / …，其次要…); 首先要/其次是 may follow
+# its subject (我们首先要…); 要/是 after the word belongs to the marker, as in 一要/一是.
+_ENUM_ORDER = re.compile(
+    r"(?:^|(?<=[。；：，！？\s])|(?=(?:首先|其次)[要是]))(首先|其次|再次|然后|最后|第[三四五六七八九])(?:[，,]|要|是)"
+)
 _ORDER_NUMBER = {"首先": 1, "其次": 2, "再次": 3}
-_ORDER_WORDS = ("首先", "其次", "再次", "最后")
+_ORDER_WORDS = ("首先", "其次", "再次", "然后", "最后", "第")  # 首先…其次…第三…最后 too
 # Facts a reusable exhortation must not carry (masks are slots, not facts): figures, years,
 # numbered meetings, plan periods.
 _FACT = re.compile(
@@ -176,7 +194,7 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
     """一是…二是… (and 第一，…第二，…) runs over consecutive paragraphs, one item per
     paragraph or several in one: lists of (item text, line)."""
     runs: list[list[tuple[str, int]]] = []
-    for rx in (_ENUM_CN, _ENUM_ORD, _ENUM_ORDER):
+    for rx in (_ENUM_CN, _ENUM_YAO, _ENUM_ORD, _ENUM_GE, _ENUM_ORDER):
         run: list[tuple[str, int]] = []
         last = gap = 0
         max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
@@ -210,10 +228,12 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
 
 
 def _item_number(marker: str, last: int) -> int:
-    """The number an item marker stands for: 三 → 3, 其次 → 2, 最后 → the one after the
-    last (only after 其次, so 首先…最后 alone is no run)."""
-    if marker == "最后":
+    """The number an item marker stands for: 三 → 3, 其次 → 2, 第三 → 3, 最后 and 然后 → the
+    one after the last (only after 其次, so 首先…最后 alone is no run)."""
+    if marker in ("最后", "然后"):
         return last + 1 if last >= 2 else 0
+    if marker.startswith("第"):
+        return cn_number(marker[1:])
     return _ORDER_NUMBER.get(marker) or cn_number(marker)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 from drafter.text.reader import Line, read_lines
@@ -193,8 +194,14 @@ _ROLE = re.compile(
 )
 _CLOSING = re.compile(
     r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态|述职)|请予评议|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
-    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|预祝.{2,30}(?:圆满)?成功[。！!]?$|.{0,24}散会[。！!]?$|我就讲(?:这些|到这里|这么多|这几点)|"
-    r".{0,10}(?:会议|大会|会)(?:就|就开)?(?:到此结束|开到这里|到这里)[。，,！!]?(?:(?:现在)?散会[。！!]?)?$)"
+    r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|.{0,24}散会[。！!]?$|.{0,6}就讲(?:这些|到这里|这么多|这几点|这么几点)|"
+    r".{0,10}(?:会议|大会|会)(?:就|就开)?(?:到此结束|开到这里|到这里)[。，,！!]?(?:(?:现在)?散会[。！!]?)?$|"
+    # the host's last words: 现在，我宣布：…胜利闭幕！
+    r"(?:现在[，,])?我宣布[：:，,]?.{2,40}(?:闭幕|结束)[。！!]?$|"
+    # wishes: 最后，预祝…圆满成功！ / 祝各位嘉宾身体健康、万事如意！
+    r"(?:最后|在此|再次)?[，,]?(?:我们?)?(?:谨|再次|衷心)*(?:预祝.{2,40}成功|"
+    r"(?:祝愿|祝福|恭祝|敬祝|祝)(?:各位|大家|全体|同志们|朋友们|你们|在座)[^。！？]{0,40}"
+    r"(?:健康|如意|顺利|愉快|幸福|快乐|吉祥|进步|圆满|成功))[。！!]?$)"
 )
 # One part of an address: 尊敬的**市长 / 各位代表 / 主席先生 / 同志们 / 大家好.
 _ADDRESS_PART = re.compile(
@@ -205,7 +212,8 @@ _ADDRESS_PART = re.compile(
 )
 _ADDRESS_START = re.compile(
     r"尊敬的|亲爱的|敬爱的|各位|全体|同志们|朋友们|女士们|代表们|老师们|同学们|同事们|来宾们|青年们|同胞们|"
-    r"[^\s，、。！？：；（）()“”]{1,6}(?:先生|女士)[，、]"
+    r"[^\s，、。！？：；（）()“”]{1,6}(?:先生|女士)[，、]|"
+    r"各(?=[\u4e00-\u9fff、]{1,16}(?:政府|部门|单位|党委|机构)[，：])"
 )
 _Y = r"(?:\d{4}|[零〇○一二三四五六七八九]{4})"
 _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -241,7 +249,7 @@ def is_salutation(s: str) -> bool:
         return False
     if s.endswith(("：", ":")) and _SALUTATION.search(s) and "。" not in s:
         return True
-    return is_address(s)
+    return is_address(s) or is_addressee(s)
 
 
 def is_closing(s: str) -> bool:
@@ -317,6 +325,72 @@ def is_speaker_line(s: str) -> bool:
         and bool(_ROLE.search(s))
         and "。" not in s
     )
+
+
+# A speaker line without a colon, under a title: 市委书记 孙立新 / 省委常委、副省长 李某
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:同志)?$")
+
+
+def is_name_line(s: str) -> bool:
+    """A role and a name on a line of their own, no colon (市委书记 孙立新).
+
+    >>> is_name_line("市委书记 孙立新"), is_name_line("县长 王某某"), is_name_line("抓好安全生产工作")
+    (True, True, False)
+    """
+    return 3 <= len(s) <= 30 and is_title_like(s) and bool(_ROLE.search(s)) and bool(_NAME_LINE.search(s))
+
+
+# The issuing office of a red-header document, maybe with its date (某某市人民政府办公室 二〇二五年四月八日).
+_ORG_SUFFIX = (
+    r"(?:人民政府|政府|办公室|办公厅|委员会|党委|党组|工委|纪委|监委|人大常委会|政协|局|厅|委|部|署|院|"
+    r"公司|集团|协会|学会|联合会|工会|团委|妇联|中心|街道办事处|办事处)"
+)
+_ISSUER = re.compile(rf"^(?:中共|中国共产党)?[\u4e00-\u9fff（）()]{{2,30}}{_ORG_SUFFIX}(?:[\s　]+(.+))?$")
+
+
+def is_issuer_line(s: str) -> bool:
+    """An issuing office on a line of its own, maybe followed by a date: a red header.
+
+    >>> is_issuer_line("某某市人民政府办公室"), is_issuer_line("某某县人民政府办公室 二〇二五年四月八日")
+    (True, True)
+    >>> is_issuer_line("在全市工作会议上的讲话"), is_issuer_line("关于做好防汛工作的通知")
+    (False, False)
+    """
+    m = _ISSUER.match(s)
+    if not m or len(s) > 50 or detect_genre(s) != "other" or s.startswith(("在", "关于")):
+        return False
+    return m.group(1) is None or is_date_line(m.group(1).strip())
+
+
+# A title that names a speech or a document: it wins over a headline or an office line above it.
+_DOC_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|决定|报告|汇报|请示|通报|方案|实施方案|函)$|^在.{2,60}上的")
+
+
+def is_doc_title(s: str) -> bool:
+    """A title naming its speech or document (在…上的讲话 / 关于…的通知 / …致辞).
+
+    >>> is_doc_title("在全市工作会议上的主持词"), is_doc_title("关于做好防汛工作的通知"), is_doc_title("某博览会开幕")
+    (True, True, False)
+    """
+    return is_title_like(s) and (bool(_DOC_TITLE.search(s)) or detect_genre(s) != "other")
+
+
+def is_addressee(s: str) -> bool:
+    """The addressees of a notice, ending with a colon: 各区县人民政府，市政府各部门：
+
+    >>> is_addressee("各区县人民政府，市政府各部门："), is_addressee("各地要完善应急预案：")
+    (True, False)
+    """
+    if not (4 <= len(s) <= 80 and s.endswith(("：", ":")) and "各" in s and "。" not in s):
+        return False
+    parts = [p.strip() for p in re.split(r"[，,；]", s[:-1])]
+    return all(p and len(p) <= 30 and _ORG_END.search(p) for p in parts)
+
+
+_ORG_END = re.compile(
+    r"(?:政府|部门|单位|机构|部委|委员会|党委|党组|工委|委|办|局|厅|署|公司|企业|学校|高校|院校|医院|中心|"
+    r"街道|乡镇|社区|村|团体|组织|人民团体|直属机关|机关)$"
+)
 
 
 def is_title_like(s: str) -> bool:
@@ -496,7 +570,33 @@ def _split_header(s: str) -> tuple[list[str], str, str] | None:
     return None
 
 
-_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|我就讲|如上|评议|到此结束|到这里")
+def _split_pasted(s: str) -> list[str]:
+    """A line holding several speeches pasted one after another, cut where the next one
+    starts: after a sentence's end, a title naming a speech (在…上的讲话), maybe a
+    speaker, then a salutation (…散会。在…上的讲话 县委书记 周某 同志们：…)."""
+    if len(s) < 200:
+        return [s]
+    cuts: list[int] = []
+    for m in _ADDRESS_START.finditer(s, 160):
+        p = m.start()
+        if cuts and p - cuts[-1] < 160:
+            continue
+        end = next((k for k in range(p, min(len(s), p + 61)) if s[k] in "：！:!"), -1)
+        if end < 0 or not is_salutation(s[p : end + 1]):
+            continue
+        q = max(s.rfind(t, max(0, p - 120), p) for t in "。！？")
+        head = s[q + 1 : p].strip()
+        pieces = _head_pieces(head) if q > 0 and head else []
+        if pieces and is_doc_title(pieces[0]) and detect_genre(pieces[0]) != "other":
+            cuts.append(q + 1)
+    if not cuts:
+        return [s]
+    bounds = [0, *cuts, len(s)]
+    return [s[a:b].strip() for a, b in pairwise(bounds) if s[a:b].strip()]
+
+
+_WISH_SENTENCE = re.compile(r"^(?:最后|在此|再次)?[，,]?(?:我们?)?(?:谨|再次|衷心)*(?:预祝|祝愿|祝福|恭祝|敬祝|祝)")
+_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|就讲|如上|评议|到此结束|到这里|闭幕|结束|祝")
 
 
 def _split_closing(s: str) -> tuple[str, list[str]]:
@@ -507,7 +607,16 @@ def _split_closing(s: str) -> tuple[str, list[str]]:
     tail: list[str] = []
     while len(sentences) > 1 and len(sentences[-1]) <= 40 and is_closing(sentences[-1].strip()):
         tail.insert(0, sentences.pop().strip())
-    return "".join(sentences), tail
+    if len(sentences) == 1 and tail and _WISH_SENTENCE.match(sentences[0].strip()):
+        tail.insert(0, sentences.pop().strip())  # the paragraph is all closing words
+    # wishes said one after another (预祝…圆满成功！祝各位来宾身体健康！) are one closing
+    merged: list[str] = []
+    for t in tail:
+        if merged and _WISH_SENTENCE.match(t) and _WISH_SENTENCE.match(merged[-1]):
+            merged[-1] += t
+        else:
+            merged.append(t)
+    return "".join(sentences), merged
 
 
 def _split_inline_headings(s: str) -> list[str]:
@@ -583,6 +692,7 @@ class _Item:
     text: str
     salutation: bool = False  # split off the front of a line: only one when a speech starts there
     starts: bool = False  # the title/date/speaker block at the front of a line: a speech starts here
+    closing: bool = False  # closing sentences split off the end of a line
 
 
 def _items(lines: Sequence[Line]) -> list[_Item]:
@@ -598,7 +708,7 @@ def _items(lines: Sequence[Line]) -> list[_Item]:
         and sum(1 for _, s in raw if len(s) <= 60 and match_heading(s)) < 2
     )
     out: list[_Item] = []
-    for n, s in raw:
+    for n, s in [(n, piece) for n, line in raw for piece in _split_pasted(line)]:
         split = _split_header(s) if not is_salutation(s) else None
         if split:
             head, sal, s = split
@@ -611,7 +721,7 @@ def _items(lines: Sequence[Line]) -> list[_Item]:
         if run_on and len(body) >= _RUN_ON_LINE // 3:
             parts = [q for p in _split_inline_headings(body) for q in _cut_glued_heading(p)]
         out.extend(_Item(n, p) for p in parts if p)
-        out.extend(_Item(n, c) for c in closing)
+        out.extend(_Item(n, c, closing=True) for c in closing)
     return out
 
 
@@ -645,7 +755,25 @@ def _finish(blocks: list[Block], doc: str) -> Speech:
     title = next((b.text for b in out if b.kind == "title"), "")
     closing = " ".join(b.text for b in out if b.kind == "closing")
     opening = next((b.text for b in out if b.kind == "paragraph"), "")
-    return Speech(_mark_exhortation(out), doc, detect_genre(title, closing, opening[:200]))
+    return Speech(_mark_exhortation(_wishes_mid_speech(out)), doc, detect_genre(title, closing, opening[:200]))
+
+
+def _wishes_mid_speech(blocks: list[Block]) -> list[Block]:
+    """Wishes split off a line's end (预祝…成功！) with body text after them close
+    nothing: back into the paragraph they were cut from (or a paragraph of their own)."""
+    last_body = max((i for i, b in enumerate(blocks) if b.kind in ("paragraph", "heading")), default=-1)
+    if not any(b.kind == "closing" for b in blocks[:last_body]):
+        return blocks
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if b.kind == "closing" and i < last_body and _WISH_SENTENCE.match(b.text):
+            if out and out[-1].kind == "paragraph" and out[-1].line == b.line:
+                out[-1] = replace(out[-1], text=out[-1].text + b.text)
+            else:
+                out.append(replace(b, kind="paragraph"))
+            continue
+        out.append(b)
+    return out
 
 
 def _mark_exhortation(blocks: list[Block]) -> list[Block]:
@@ -691,6 +819,21 @@ def _order_runs(items: Sequence[_Item]) -> dict[int, int]:
     return out
 
 
+_NEWS_LEAD_MAX = 400  # characters of a news lead (who attended, who spoke) above a speech
+
+
+def _is_news_lead(blocks: Sequence[Block]) -> bool:
+    """Blocks that are a news headline and its lead, not a speech: a title naming no
+    speech, then one or two short paragraphs (no speaker, salutation, heading or closing)."""
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    return (
+        0 < len(paragraphs) <= 2
+        and sum(len(b.text) for b in paragraphs) <= _NEWS_LEAD_MAX
+        and blocks[0].kind == "title" and not is_doc_title(blocks[0].text)
+        and all(b.kind == "paragraph" for b in blocks[1:])
+    )
+
+
 def _has_body_ahead(items: Sequence[_Item], k: int) -> bool:
     """Some body text soon after item ``k`` (a signature block at the end has none)."""
     for it in items[k + 1 : k + 6]:
@@ -704,11 +847,14 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     """Parse numbered lines into one or more speeches.
 
     Lines are first cleaned (credits, bylines, web and red-header lines go) and
-    run-on lines split (a salutation at the front, closing sentences at the
-    end, heading numbers inside a speech pasted as one line). A new speech
-    starts where, after body text, a speaker line (role and name and a colon)
-    appears, or a title-like line followed by a salutation, subtitle or speaker
-    line and then body text (a quotation's lead-in such as 习近平总书记强调： is none).
+    run-on lines split (speeches pasted one after another, a salutation at the
+    front, closing sentences at the end, heading numbers inside a speech pasted
+    as one line). A new speech starts where, after body text, a speaker line
+    (role and name and a colon) appears, or a title-like line followed by a
+    salutation, subtitle, speaker line or role-and-name line and then body text
+    (a quotation's lead-in such as 习近平总书记强调： is none). A news headline and
+    lead above a speech, an issuing office and its date above a notice, are the
+    speech's header, not a speech or a title of their own.
     首先，…其次，…(再次，…最后，…) heading consecutive paragraphs are numbered items; the
     last paragraph is the closing when it is an exhortation (同志们，…让我们…！) or an
     address's wishes (最后，预祝…圆满成功！). Linear in the number of lines.
@@ -735,12 +881,16 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
             or (is_speaker_line(s) and not is_date_line(s))
             or (
                 is_title_like(s) and not _SECTION_TITLE.match(s)
-                and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt))
+                and (is_salutation(nxt) or nxt.startswith("——") or is_speaker_line(nxt) or is_name_line(nxt))
                 and _has_body_ahead(items, k)
             )
         ):
-            speeches.append(_finish(blocks, doc))
-            blocks = []
+            if is_doc_title(s) and _is_news_lead(blocks):
+                # a news headline and lead above the speech they report: the speech's header
+                blocks = [replace(b, kind="speaker") if b.kind == "title" else b for b in blocks]
+            else:
+                speeches.append(_finish(blocks, doc))
+                blocks = []
             has_body = has_title = has_salutation = False
         found = match_heading(s)
         if k in ordered:
@@ -752,17 +902,22 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
             blocks.append(Block("salutation", s, lineno))
         elif not has_body and s.startswith("——"):
             blocks.append(Block("subtitle", s, lineno))
-        elif not has_body and is_speaker_line(s):
-            blocks.append(Block("speaker", s, lineno))
+        elif not has_body and (is_speaker_line(s) or (not has_title and not has_salutation and is_issuer_line(s))):
+            blocks.append(Block("speaker", s, lineno))  # who speaks, when, or the issuing office
         elif not has_body and not has_title and not has_salutation and is_title_like(s):
             blocks.append(Block("title", s, lineno))
             has_title = True
+        elif (not has_body and has_title and not has_salutation and is_doc_title(s)
+              and not any(b.kind == "title" and is_doc_title(b.text) for b in blocks)):
+            # 2025某博览会开幕 ¶ 在…开幕式上的致辞: the headline above is no title
+            blocks = [replace(b, kind="speaker") if b.kind == "title" else b for b in blocks]
+            blocks.append(Block("title", s, lineno))
         elif not has_body and has_title and not has_salutation and is_title_like(s) and len(s) <= 40:
             blocks.append(Block("speaker", s, lineno))
         elif found:
             blocks.extend(_heading_blocks(lineno, s, found))
             has_body = True
-        elif has_body and is_closing(s):
+        elif has_body and (is_closing(s) or it.closing):
             blocks.append(Block("closing", s, lineno))
         elif has_body and (is_date_line(s) or (len(s) <= 30 and is_title_like(s) and is_date_line(nxt))):
             blocks.append(Block("speaker", s, lineno))  # a signature block: who and when

@@ -130,16 +130,27 @@ def test_heading_item_restated_in_its_elaboration():
     )
     assert at(text, "D401") == []
     # the item's lead in its own next paragraph is its elaboration too
-    text = "各位领导：\n二是扩大有效投资。\n围绕补短板强弱项，持续扩大有效投资，全年安排重点项目120个。\n"
+    text = "各位领导：\n二是扩大有效投资。\n扩大有效投资，是稳增长的关键。全年安排重点项目120个。\n"
     assert at(text, "D401") == []
+    text = "各位领导：\n一是稳住工业增长。内容。二是扩大有效投资。扩大有效投资，是稳增长的关键。三是提升消费活力。\n"
+    assert at(text, "D401") == []
+    # the same lead restated in a later item is a slip
+    text = (
+        "各位领导：\n一是扩大有效投资。全年安排重点项目120个。\n二是提升消费活力。开展促消费活动。\n"
+        "三是稳住外贸。扩大有效投资，是稳增长的关键。\n"
+    )
+    assert at(text, "D401") == [4]
 
 
 def test_organisation_names_in_contact_lines():
     text = (
         "关于报送年度工作总结的通知\n各有关单位：\n请于12月10日前报送年度工作总结。\n"
-        "联系人：张明，市工业和信息化局办公室，电话：1234567。\n"
-        "联系人：李华，市工业和信息化局运行科，电话：7654321。\n"
+        "联系人：市工业和信息化局运行监测协调科 张明，电话：1234567。\n"
+        "邮寄地址：市工业和信息化局运行监测协调科，邮箱：office@example.com。\n"
     )
+    assert at(text, "D401") == []
+    # an organisation named twice in the body, as names are
+    text = "各位领导：\n感谢市工业和信息化局运行监测协调科，为我们提供了帮助。\n我们将配合市工业和信息化局运行监测协调科，抓好监测。\n"
     assert at(text, "D401") == []
 
 

@@ -33,6 +33,16 @@ _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s\x00]+")  # 、 does not end a
 _SPACE = re.compile(r"\s+")
 # the name of a meeting or body, repeated as names are (中国共产党某某市第五次代表大会)
 _NAME = re.compile(r"^[^，。]{0,20}(?:代表大会|全体会议|全会|大会|会议|委员会|人民政府|论坛|博览会|峰会)$")
+# an organisation, named as often as it is meant (市工业和信息化局运行监测协调科)
+_ORG = re.compile(
+    r"^(?:省|市|县|区|州|盟|旗|镇|乡|街道|国家|中国|中央|全国).{0,16}?"
+    r"(?:局|委|厅|办|中心|院|公司|集团|协会|学会|联合会|大学|学院|学校|医院|银行)"
+    r"(?:.{0,10}?(?:科|处|室|股|部|所|站|组|中心))?$"
+)
+# a notice's contact and address lines: information, not prose
+_CONTACT = re.compile(r"^\s*(?:联系人|联系电话|联系方式|联系地址|邮寄地址|通讯地址|地址|电话|传真|邮箱|电子邮箱|邮编)\s*[：:]")
+# the lead of an item inside a paragraph: 一是 / 第一， / 首先，
+_LEAD = re.compile(r"(?:^|(?<=[。；：！？\s]))(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，、]|首先[，、]|其次[，、])")
 
 
 def duplicated_paragraphs(ctx: Context) -> Iterator[Hit]:
@@ -87,7 +97,7 @@ def repetition(ctx: Context) -> Iterator[Hit]:
     clauses: list[tuple[str, int, int]] = []  # (phrase, block index, start in block)
     whole: dict[str, list[int]] = defaultdict(list)  # phrase -> indices into clauses
     for bi, b in enumerate(blocks):
-        if bi in skip:
+        if bi in skip or _CONTACT.match(b.text):
             continue
         text = masked_body(b)
         for m in _CLAUSE.finditer(text):
@@ -101,6 +111,8 @@ def repetition(ctx: Context) -> Iterator[Hit]:
             if text[s - 1 : s] == "\x00" or text[e : e + 1] == "\x00":
                 continue  # next to a quotation: not a whole clause
             whole[phrase].append(len(clauses) - 1)
+    leads = _leads(blocks)
+    ends = _ends(blocks)
     uses: dict[str, list[tuple[int, int]]] = defaultdict(list)  # phrase -> (block index, start)
     for phrase, bi, start in clauses:
         if phrase in whole:
@@ -119,7 +131,9 @@ def repetition(ctx: Context) -> Iterator[Hit]:
         pair = next(
             ((a, b) for a, b in itertools.pairwise(where) if b[0] - a[0] <= WINDOW), None
         )
-        if pair is None or free_chars(ctx, phrase) < 5 or _NAME.search(phrase):
+        if pair is None or free_chars(ctx, phrase) < 5 or _NAME.search(phrase) or _ORG.search(phrase):
+            continue
+        if _elaborated(blocks, where, leads) or _echo(where, ends, leads):
             continue
         bs = [blocks[bi] for bi, _ in where]
         if len({id(b) for b in bs}) == 1 and len(_ENUM_SHI.findall(bs[0].text)) >= 2:
@@ -137,3 +151,50 @@ def repetition(ctx: Context) -> Iterator[Hit]:
             "D401", second.line, excerpt(second.text, at, at + len(phrase), 4),
             f"“{phrase}”重复使用 {len(where)} 次（第 {listed} 行），请换一种说法，或删去多余的",
         )
+
+
+def _leads(blocks: list) -> dict[int, list[int]]:
+    """Block index -> where the items of 一是/第一，/首先， inside it begin (after the marker)."""
+    out: dict[int, list[int]] = {}
+    for bi, b in enumerate(blocks):
+        if b.kind == "paragraph":
+            starts = [m.end() for m in _LEAD.finditer(b.text)]
+            if starts:
+                out[bi] = starts
+    return out
+
+
+def _elaborated(blocks: list, where: list[tuple[int, int]], leads: dict[int, list[int]]) -> bool:
+    """An item's lead restated in its own elaboration (二是扩大有效投资。扩大有效投资，…):
+    the first use opens an item, every other use follows it in the same item, which runs
+    to the next item's lead, or into the next paragraph when that opens no item of its own."""
+    bi, start = where[0]
+    if start not in leads.get(bi, ()):
+        return False
+    later = [s for s in leads[bi] if s > start]
+    item_end = later[0] if later else None
+    for bj, s in where[1:]:
+        if bj == bi:
+            if item_end is not None and s >= item_end:
+                return False
+        elif bj == bi + 1 and item_end is None and blocks[bj].kind == "paragraph":
+            if any(x <= s for x in leads.get(bj, ())):
+                return False
+        else:
+            return False
+    return True
+
+
+def _ends(blocks: list) -> tuple[int, int] | None:
+    """Indices of the first and the last paragraph of the body (opening and closing)."""
+    idx = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "closing")]
+    return (idx[0], idx[-1]) if len(idx) >= 4 else None  # a body of its own between them
+
+
+def _echo(where: list[tuple[int, int]], ends: tuple[int, int] | None, leads: dict[int, list[int]]) -> bool:
+    """The opening echoed by the closing (本期培训即将结束… … 本期培训即将结束，祝…): 首尾呼应.
+    Items (一是…) are no opening or closing: the same lead twice in them is a slip."""
+    if ends is None or any(i in leads for i in ends):
+        return False
+    blocks_used = {bi for bi, _ in where}
+    return blocks_used == set(ends)

@@ -57,20 +57,24 @@ def test_a_real_frame_break_is_still_found():
 def test_long_chapter_titles_of_a_report_are_not_held_to_a_frame():
     text = (
         "政府工作报告\n各位代表：\n"
-        "一、过去五年的工作回顾和今后五年经济社会发展的总体要求\n" + P +
-        "二、全力以赴稳增长扩内需，推动经济运行持续回升向好\n" + P +
-        "三、坚定不移推进产业转型升级，加快建设具有竞争力的现代化产业体系\n" + P +
-        "四、统筹推进新型城镇化和乡村全面振兴，促进城乡区域协调发展\n" + P +
-        "五、持续保障和改善民生，在发展中不断增进人民福祉\n" + P
+        "一、坚持把稳增长放在突出位置，推动经济运行持续向好\n" + P +
+        "二、坚持把扩内需作为战略基点，推动消费投资协同发力\n" + P +
+        "三、坚持把改革开放作为关键一招，推动发展活力竞相迸发\n" + P +
+        "四、统筹推进新型城镇化和乡村全面振兴，促进城乡区域协调发展\n" + P
     )
     assert at(text, "D302") == []
-    assert at(text, "D301") == []
-
-
-def test_a_frame_of_particles_is_no_frame():
-    # 在…的…中 / …的… share only function words: nothing a writer would call a pattern
+    # short parallel headings of a report are still held to their frame
     text = (
-        "各位领导：\n一、在服务大局的实践中锤炼本领\n" + P + "二、在攻坚克难的一线中磨砺意志\n" + P +
+        "政府工作报告\n各位代表：\n一、坚持项目为王\n" + P + "二、坚持创新为要\n" + P +
+        "三、坚持民生为本\n" + P + "四、优化营商环境\n" + P
+    )
+    assert at(text, "D302") == [9]
+
+
+def test_a_frame_of_function_words_and_word_fragments_is_no_frame():
+    # 在…中…现了新的…: 在, 中, 了, 的 and the halves of 展现/体现 are no pattern a writer means
+    text = (
+        "各位领导：\n一、在服务大局中展现了新的作为\n" + P + "二、在攻坚克难中体现了新的担当\n" + P +
         "三、把群众满意作为最高标准\n" + P
     )
     assert at(text, "D302") == []
@@ -84,8 +88,8 @@ def test_notice_chapters_are_fields_not_parallel_headings():
         "关于召开全市安全生产工作会议的通知\n各县区人民政府，市直各部门：\n"
         "经市政府同意，定于近期召开全市安全生产工作会议。现将有关事项通知如下：\n"
         "一、时间\n3月5日上午9时。\n二、地点\n市政府第一会议室。\n"
-        "三、参会人员和有关要求：请各单位主要负责同志准时参会并于会前报送书面材料\n"
-        "请于3月3日前报送参会回执。\n四、联系方式\n联系人：张明，电话：1234567。\n"
+        "三、参会人员\n各单位主要负责同志。\n四、请各单位于3月3日前将参会人员名单报送市政府办公室\n"
+        "联系人：张明，电话：1234567。\n"
     )
     assert at(notice, "D301") == []
     assert at(notice, "D302") == []

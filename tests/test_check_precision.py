@@ -43,6 +43,27 @@ def test_customary_closing_chapter_breaks_no_frame():
     assert at(promotion, "D302") == []
 
 
+def test_customary_first_chapter_and_two_closing_chapters():
+    text = (
+        "述职报告\n各位领导：\n一、基本情况\n" + P + "二、坚持学思践悟，政治素质不断提升\n" + P +
+        "三、坚持履职尽责，重点工作有序推进\n" + P + "四、坚持廉洁自律，作风形象持续改善\n" + P +
+        "五、存在的问题和不足\n" + P + "六、下一步工作打算\n" + P
+    )
+    assert at(text, "D301") == [] and at(text, "D302") == []
+    promotion = (
+        "竞聘演讲稿\n各位领导、同事们：\n一、我的竞聘优势\n" + P + "二、我对竞聘岗位的认识\n" + P +
+        "三、我对做好岗位工作的思路\n" + P + "四、我对履行岗位职责的打算\n" + P
+    )
+    assert at(promotion, "D302") == []
+    # an ordinary chapter in the middle breaking the frame is still found
+    text = (
+        "述职报告\n各位领导：\n一、基本情况\n" + P + "二、坚持学思践悟，推动政治素质提升\n" + P +
+        "三、抓好安全生产工作\n" + P + "四、坚持廉洁自律，推动作风持续改善\n" + P +
+        "五、坚持履职尽责，推动重点工作落实\n" + P + "六、下一步工作打算\n" + P
+    )
+    assert at(text, "D302") == [7]
+
+
 def test_a_real_frame_break_is_still_found():
     # the customary chapter is exempt only as the last chapter; an ordinary odd one is found
     text = (

@@ -28,6 +28,8 @@ _CUSTOMARY_LAST = re.compile(
     r"党的建设|党建|自身建设|作风建设|党风廉政|从严治党|努力方向|下一步|下步|今后(?:工作)?(?:打算|设想|思路)"
     r"|工作(?:打算|设想|思路)$|存在(?:的)?(?:问题|不足)|竞聘优势|我的优势|几点体会|几点建议|几点意见"
 )
+# the customary first chapter: the overview before the chapters that carry the frame
+_CUSTOMARY_FIRST = re.compile(r"^(?:基本情况|总体情况|基本概况|工作回顾|个人简介|个人简历|个人基本情况|我的基本情况|主要成效)$|竞聘优势")
 _REPORTS = ("work_report", "report")
 LONG_CHAPTER = 16  # characters: a chapter title this long summarises, it is not a slogan
 _NOTICE_TITLE = re.compile(r"(?:通知|通告|公告|函|方案|细则|办法|须知|指南|议程)$")
@@ -50,8 +52,7 @@ def parallel_headings(ctx: Context) -> Iterator[Hit]:
         return
     for group in heading_sets(outline(ctx.speech)):
         group = [h for h in group if h.style != "首先" and not h.text[len(h.marker) :].startswith(("20", "19"))]
-        if len(group) >= 3 and _CUSTOMARY_LAST.search(_body(group[-1])):
-            group = group[:-1]  # the customary last chapter follows no frame and no length
+        group = _without_customary(group)
         if len(group) < 2:
             continue
         bodies = [_body(h) for h in group]
@@ -100,6 +101,18 @@ def _frame(ctx: Context, items: list[str]) -> str | None:
     if not any(_content_word(part) for part in literal):
         return None  # 在…的…中: only function words in common
     return frame if sum(free_chars(ctx, part, title_word=2) for part in literal) >= 3 else None
+
+
+def _without_customary(group: list[Head]) -> list[Head]:
+    """The chapters held to a frame and a length: without the customary first chapter
+    (基本情况) and the customary last ones (存在的问题… 下一步努力方向), while 2+ remain."""
+    group = list(group)
+    for _ in range(2):
+        if len(group) >= 3 and _CUSTOMARY_LAST.search(_body(group[-1])):
+            group.pop()
+    if len(group) >= 3 and _CUSTOMARY_FIRST.search(_body(group[0])):
+        group.pop(0)
+    return group
 
 
 def _content_word(part: str) -> bool:

@@ -167,11 +167,33 @@ def test_heading_item_restated_in_its_elaboration():
     assert at(text, "D401") == [4]
 
 
+def test_item_restating_the_summary_of_its_section():
+    # the section announces its tasks, then an item opens with one of them
+    text = (
+        "政府工作报告\n各位代表：\n（二）着力扩大国内需求\n"
+        "今年要把恢复和扩大消费摆在优先位置，扩大有效投资，形成消费和投资相互促进的良性循环。\n"
+        "一是促进消费稳定增长。开展消费提振年活动，推动汽车、家电等大宗消费。\n"
+        "二是扩大有效投资。实施重大项目攻坚行动，全年安排省重点项目500个以上。\n"
+    )
+    assert at(text, "D401") == []
+    # the same phrase in an earlier item's body and a later item's lead is a slip
+    text = (
+        "各位领导：\n一是促进消费稳定增长。扩大有效投资，推动汽车、家电等大宗消费。\n"
+        "二是扩大有效投资。实施重大项目攻坚行动。\n"
+    )
+    assert at(text, "D401") == [3]
+
+
 def test_organisation_names_in_contact_lines():
     text = (
         "关于报送年度工作总结的通知\n各有关单位：\n请于12月10日前报送年度工作总结。\n"
         "联系人：市工业和信息化局运行监测协调科 张明，电话：1234567。\n"
         "邮寄地址：市工业和信息化局运行监测协调科，邮箱：office@example.com。\n"
+    )
+    assert at(text, "D401") == []
+    text = (
+        "关于报送年度工作总结的通知\n各有关单位：\n请于12月10日前报送年度工作总结。\n"
+        "联系人及电话：教育部发展规划司 张明 1234567\n报送地址及邮箱：教育部发展规划司 office@example.com\n"
     )
     assert at(text, "D401") == []
     # an organisation named twice in the body, as names are
@@ -185,6 +207,18 @@ def test_opening_echoed_by_the_closing():
         "希望大家把所学用于实践。\n要在基层一线经受锻炼。\n本期培训即将结束，祝大家工作顺利！\n"
     )
     assert at(text, "D401") == []
+    # a closing thanks after the echo, a second opening paragraph before it
+    text = (
+        "在青年干部培训班结业式上的讲话\n同志们：\n今天，我们在这里举行结业式。\n本期培训即将结束，大家学有所获。\n"
+        "希望大家把所学用于实践。\n要在基层一线经受锻炼。\n本期培训即将结束，祝大家工作顺利！\n谢谢大家。\n"
+    )
+    assert at(text, "D401") == []
+    # a repeat in the middle of the body is no echo
+    text = (
+        "在青年干部培训班结业式上的讲话\n同志们：\n今天，我们在这里举行结业式。\n要把所学用于工作实践之中。\n"
+        "要在基层一线经受锻炼。\n各位学员要把所学用于工作实践之中。\n要严守纪律。\n祝大家工作顺利！\n"
+    )
+    assert at(text, "D401") == [6]
 
 
 def test_real_repeats_are_still_found():

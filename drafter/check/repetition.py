@@ -40,7 +40,9 @@ _ORG = re.compile(
     r"(?:.{0,10}?(?:科|处|室|股|部|所|站|组|中心))?$"
 )
 # a notice's contact and address lines: information, not prose
-_CONTACT = re.compile(r"^\s*(?:联系人|联系电话|联系方式|联系地址|邮寄地址|通讯地址|地址|电话|传真|邮箱|电子邮箱|邮编)\s*[：:]")
+_CONTACT = re.compile(
+    r"^\s*[^：:，。；]{0,8}?(?:联系人|联系电话|联系方式|地址|电话|传真|邮箱|邮编)[^：:，。；]{0,8}[：:]"
+)
 # the lead of an item inside a paragraph: 一是 / 第一， / 首先，
 _LEAD = re.compile(r"(?:^|(?<=[。；：！？\s]))(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，、]|首先[，、]|其次[，、])")
 
@@ -165,36 +167,48 @@ def _leads(blocks: list) -> dict[int, list[int]]:
 
 
 def _elaborated(blocks: list, where: list[tuple[int, int]], leads: dict[int, list[int]]) -> bool:
-    """An item's lead restated in its own elaboration (二是扩大有效投资。扩大有效投资，…):
-    the first use opens an item, every other use follows it in the same item, which runs
-    to the next item's lead, or into the next paragraph when that opens no item of its own."""
-    bi, start = where[0]
-    if start not in leads.get(bi, ()):
+    """An item's lead restated around it: announced in its section before the items
+    begin (要扩大有效投资… 二是扩大有效投资。) or taken up in its own elaboration
+    (二是扩大有效投资。扩大有效投资，…), which runs to the next item's lead. Uses
+    further than ``WINDOW`` paragraphs away are not heard together and do not count;
+    the same phrase inside another item, or past a heading, is a slip."""
+    for bi, start in where:
+        if start in leads.get(bi, ()):
+            near = [(bj, s) for bj, s in where if abs(bj - bi) <= WINDOW and (bj, s) != (bi, start)]
+            if near and all(_around_item(blocks, leads, (bi, start), u) for u in near):
+                return True
+    return False
+
+
+def _around_item(blocks: list, leads: dict[int, list[int]], lead: tuple[int, int], use: tuple[int, int]) -> bool:
+    """``use`` lies in the item that opens at ``lead`` or before the items of its section."""
+    (bi, start), (bj, s) = lead, use
+    lo, hi = min(bi, bj), max(bi, bj)
+    if any(blocks[k].kind == "heading" for k in range(lo, hi + 1)):
         return False
-    later = [s for s in leads[bi] if s > start]
-    item_end = later[0] if later else None
-    for bj, s in where[1:]:
-        if bj == bi:
-            if item_end is not None and s >= item_end:
-                return False
-        elif bj == bi + 1 and item_end is None and blocks[bj].kind == "paragraph":
-            if any(x <= s for x in leads.get(bj, ())):
-                return False
-        else:
-            return False
-    return True
+    marks = [(k, x) for k in range(lo, hi + 1) for x in leads.get(k, ())]
+    if (bj, s) > (bi, start):  # after the lead: no other item begins between them
+        return not any((bi, start) < m <= (bj, s) for m in marks)
+    return not any(m <= (bj, s) for m in marks if m[0] == bj)  # before: in no item of its own
 
 
-def _ends(blocks: list) -> tuple[int, int] | None:
-    """Indices of the first and the last paragraph of the body (opening and closing)."""
+def _ends(blocks: list) -> tuple[set[int], set[int]] | None:
+    """The opening and the closing: the first and the last fifth of the body's paragraphs
+    (one at least), when a body of its own lies between them."""
     idx = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "closing")]
-    return (idx[0], idx[-1]) if len(idx) >= 4 else None  # a body of its own between them
+    if len(idx) < 4:
+        return None
+    k = -(-len(idx) // 5)
+    return set(idx[:k]), set(idx[-k:])
 
 
-def _echo(where: list[tuple[int, int]], ends: tuple[int, int] | None, leads: dict[int, list[int]]) -> bool:
+def _echo(where: list[tuple[int, int]], ends: tuple[set[int], set[int]] | None, leads: dict[int, list[int]]) -> bool:
     """The opening echoed by the closing (本期培训即将结束… … 本期培训即将结束，祝…): 首尾呼应.
     Items (一是…) are no opening or closing: the same lead twice in them is a slip."""
-    if ends is None or any(i in leads for i in ends):
+    if ends is None:
         return False
-    blocks_used = {bi for bi, _ in where}
-    return blocks_used == set(ends)
+    opening, closing = ends
+    used = {bi for bi, _ in where}
+    if any(bi in leads for bi in used):
+        return False
+    return bool(used & opening) and bool(used & closing) and used <= opening | closing

@@ -54,8 +54,9 @@ D401   warning   a whole clause (between ，。；：！？, not 、) of 6+ Chin
                  terms (4-character words used 4+ times), title words and set
                  formulations (党的二十大精神, 坚持以…为指导, 以…为首要任务,
                  团结带领…人民, 赓续红色血脉…); the frame of one parallel
-                 structure, a heading (or an 一是 item's lead) restated in its
-                 own elaboration, the opening echoed by the closing, names of
+                 structure, a heading (or an 一是 item's lead) announced in its
+                 section or restated in its own elaboration, the opening echoed
+                 by the closing (first and last fifth of the body), names of
                  organisations and a notice's contact lines are fine; a
                  duplicated paragraph is D402's; reported once per phrase
 D402   warning   the same paragraph (30+ characters) written twice: one finding

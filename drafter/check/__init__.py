@@ -41,16 +41,24 @@ D301   warning   sibling headings of very different length (one at least twice
                  or at most half the others' median, and 8+ characters apart)
 D302   warning   all sibling headings but one share a frame (``frames.frame_of``,
                  as the bank mines it) and that one breaks it; a frame made only
-                 of the speech's subject (key terms, formulations, title words)
-                 does not count
+                 of the speech's subject (key terms, formulations, title words),
+                 or without a content word (在…中…的), does not count; long
+                 chapter titles (16+ characters) of a 报告 are not held to one
+                 (D301, D302: the customary last chapter — 党的建设, 自身建设,
+                 下一步努力方向, 竞聘优势 — stands outside the set; a notice's
+                 chapters 时间/地点/参会人员 are fields, not checked)
 D401   warning   a whole clause (between ，。；：！？, not 、) of 6+ Chinese
                  characters used again within 12 paragraphs, whole or as the
                  start or end of another clause; text in “” and 《》 is left
                  out, and it must hold 5+ characters besides the speech's key
                  terms (4-character words used 4+ times), title words and set
-                 formulations (党的二十大精神, 坚持以…为指导…); the frame of one
-                 parallel structure and a heading restated in the body are fine;
-                 a duplicated paragraph is D402's; reported once per phrase
+                 formulations (党的二十大精神, 坚持以…为指导, 以…为首要任务,
+                 团结带领…人民, 赓续红色血脉…); the frame of one parallel
+                 structure, a heading (or an 一是 item's lead) announced in its
+                 section or restated in its own elaboration, the opening echoed
+                 by the closing (first and last fifth of the body), names of
+                 organisations and a notice's contact lines are fine; a
+                 duplicated paragraph is D402's; reported once per phrase
 D402   warning   the same paragraph (30+ characters) written twice: one finding
 D501   warning   half-width , ; : ? ! ( ) " in Chinese text (one finding a line)
 D502   error     unmatched “ ” 《 》 （ ） in a paragraph (a quotation running on
@@ -58,10 +66,12 @@ D502   error     unmatched “ ” 《 》 （ ） in a paragraph (a quotation r
 D503   warning   doubled punctuation: ，， 。。 ，。 、、 ！！ …
 D601   warning   a sentence over 120 characters without 。！？；(or ……) whose
                  clauses are long (a chain of short clauses counts past 240)
-D602   warning   a paragraph over 1,000 characters (no paragraph breaks)
+D602   warning   a line over 1,000 characters as written (no paragraph breaks;
+                 judged before the speech model splits a one-line text)
 D603   warning   a sentence glued from a fragment: 我们将/要 + no verb, or + 的…
 D701   warning   a salutation missing (report 汇报发言, speech 讲话, address 致辞)
-D702   warning   a closing missing (report, seminar; speech: an exhortation;
+D702   warning   a closing missing (report, seminar; speech: an exhortation
+                 or 就讲这些;
                  address: 预祝…圆满成功/谢谢; host: 散会)
 D703   warning   a host script (主持词) that never says 现在开会
 D801   warning   an ended plan period (“十四五” in a 2026 speech), not in retrospect

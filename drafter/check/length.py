@@ -48,11 +48,18 @@ def long_sentences(ctx: Context) -> Iterator[Hit]:
 
 
 def paragraph_breaks(ctx: Context) -> Iterator[Hit]:
-    """D602: a paragraph over 1,000 characters (a pasted or scraped text without breaks)."""
-    paragraphs = [b for b in ctx.speech.blocks if b.kind == "paragraph"]
-    body = sum(len(b.text) for b in paragraphs)
-    for b in paragraphs:
-        if len(b.text) > MAX_PARAGRAPH:
-            whole = len(b.text) >= 0.9 * body
-            what = "全文没有分段" if whole else f"这一段长达 {len(b.text)} 字"
-            yield Hit("D602", b.line, head(b.text), f"{what}，请按层次分段（每段一个意思，一般不超过 500 字）")
+    """D602: a line over 1,000 characters (a pasted or scraped text without breaks).
+
+    Judged on the lines as written: the speech model splits a one-line text
+    into title, salutation, headings and paragraphs, which hides that the
+    writer never broke it. Without the raw lines, the paragraphs are judged.
+    """
+    lines = {n: t for n, t in ctx.raw.items() if t.strip()}
+    if not lines:
+        lines = {b.line: b.text for b in ctx.speech.blocks if b.kind == "paragraph"}
+    body = sum(len(t) for t in lines.values())
+    for n, text in sorted(lines.items()):
+        if len(text) > MAX_PARAGRAPH:
+            whole = len(text) >= 0.9 * body
+            what = "全文没有分段" if whole else f"这一段长达 {len(text)} 字"
+            yield Hit("D602", n, head(text), f"{what}，请按层次分段（每段一个意思，一般不超过 500 字）")

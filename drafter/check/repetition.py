@@ -33,6 +33,18 @@ _CLAUSE = re.compile(r"[^，。；：！？,;:!?\s\x00]+")  # 、 does not end a
 _SPACE = re.compile(r"\s+")
 # the name of a meeting or body, repeated as names are (中国共产党某某市第五次代表大会)
 _NAME = re.compile(r"^[^，。]{0,20}(?:代表大会|全体会议|全会|大会|会议|委员会|人民政府|论坛|博览会|峰会)$")
+# an organisation, named as often as it is meant (市工业和信息化局运行监测协调科)
+_ORG = re.compile(
+    r"^(?:省|市|县|区|州|盟|旗|镇|乡|街道|国家|中国|中央|全国).{0,16}?"
+    r"(?:局|委|厅|办|中心|院|公司|集团|协会|学会|联合会|大学|学院|学校|医院|银行)"
+    r"(?:.{0,10}?(?:科|处|室|股|部|所|站|组|中心))?$"
+)
+# a notice's contact and address lines: information, not prose
+_CONTACT = re.compile(
+    r"^\s*[^：:，。；]{0,8}?(?:联系人|联系电话|联系方式|地址|电话|传真|邮箱|邮编)[^：:，。；]{0,8}[：:]"
+)
+# the lead of an item inside a paragraph: 一是 / 第一， / 首先，
+_LEAD = re.compile(r"(?:^|(?<=[。；：！？\s]))(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，、]|首先[，、]|其次[，、])")
 
 
 def duplicated_paragraphs(ctx: Context) -> Iterator[Hit]:
@@ -87,7 +99,7 @@ def repetition(ctx: Context) -> Iterator[Hit]:
     clauses: list[tuple[str, int, int]] = []  # (phrase, block index, start in block)
     whole: dict[str, list[int]] = defaultdict(list)  # phrase -> indices into clauses
     for bi, b in enumerate(blocks):
-        if bi in skip:
+        if bi in skip or _CONTACT.match(b.text):
             continue
         text = masked_body(b)
         for m in _CLAUSE.finditer(text):
@@ -101,6 +113,8 @@ def repetition(ctx: Context) -> Iterator[Hit]:
             if text[s - 1 : s] == "\x00" or text[e : e + 1] == "\x00":
                 continue  # next to a quotation: not a whole clause
             whole[phrase].append(len(clauses) - 1)
+    leads = _leads(blocks)
+    ends = _ends(blocks)
     uses: dict[str, list[tuple[int, int]]] = defaultdict(list)  # phrase -> (block index, start)
     for phrase, bi, start in clauses:
         if phrase in whole:
@@ -119,7 +133,9 @@ def repetition(ctx: Context) -> Iterator[Hit]:
         pair = next(
             ((a, b) for a, b in itertools.pairwise(where) if b[0] - a[0] <= WINDOW), None
         )
-        if pair is None or free_chars(ctx, phrase) < 5 or _NAME.search(phrase):
+        if pair is None or free_chars(ctx, phrase) < 5 or _NAME.search(phrase) or _ORG.search(phrase):
+            continue
+        if _elaborated(blocks, where, leads) or _echo(where, ends, leads):
             continue
         bs = [blocks[bi] for bi, _ in where]
         if len({id(b) for b in bs}) == 1 and len(_ENUM_SHI.findall(bs[0].text)) >= 2:
@@ -137,3 +153,62 @@ def repetition(ctx: Context) -> Iterator[Hit]:
             "D401", second.line, excerpt(second.text, at, at + len(phrase), 4),
             f"“{phrase}”重复使用 {len(where)} 次（第 {listed} 行），请换一种说法，或删去多余的",
         )
+
+
+def _leads(blocks: list) -> dict[int, list[int]]:
+    """Block index -> where the items of 一是/第一，/首先， inside it begin (after the marker)."""
+    out: dict[int, list[int]] = {}
+    for bi, b in enumerate(blocks):
+        if b.kind == "paragraph":
+            starts = [m.end() for m in _LEAD.finditer(b.text)]
+            if starts:
+                out[bi] = starts
+    return out
+
+
+def _elaborated(blocks: list, where: list[tuple[int, int]], leads: dict[int, list[int]]) -> bool:
+    """An item's lead restated around it: announced in its section before the items
+    begin (要扩大有效投资… 二是扩大有效投资。) or taken up in its own elaboration
+    (二是扩大有效投资。扩大有效投资，…), which runs to the next item's lead. Uses
+    further than ``WINDOW`` paragraphs away are not heard together and do not count;
+    the same phrase inside another item, or past a heading, is a slip."""
+    for bi, start in where:
+        if start in leads.get(bi, ()):
+            near = [(bj, s) for bj, s in where if abs(bj - bi) <= WINDOW and (bj, s) != (bi, start)]
+            if near and all(_around_item(blocks, leads, (bi, start), u) for u in near):
+                return True
+    return False
+
+
+def _around_item(blocks: list, leads: dict[int, list[int]], lead: tuple[int, int], use: tuple[int, int]) -> bool:
+    """``use`` lies in the item that opens at ``lead`` or before the items of its section."""
+    (bi, start), (bj, s) = lead, use
+    lo, hi = min(bi, bj), max(bi, bj)
+    if any(blocks[k].kind == "heading" for k in range(lo, hi + 1)):
+        return False
+    marks = [(k, x) for k in range(lo, hi + 1) for x in leads.get(k, ())]
+    if (bj, s) > (bi, start):  # after the lead: no other item begins between them
+        return not any((bi, start) < m <= (bj, s) for m in marks)
+    return not any(m <= (bj, s) for m in marks if m[0] == bj)  # before: in no item of its own
+
+
+def _ends(blocks: list) -> tuple[set[int], set[int]] | None:
+    """The opening and the closing: the first and the last fifth of the body's paragraphs
+    (one at least), when a body of its own lies between them."""
+    idx = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "closing")]
+    if len(idx) < 4:
+        return None
+    k = -(-len(idx) // 5)
+    return set(idx[:k]), set(idx[-k:])
+
+
+def _echo(where: list[tuple[int, int]], ends: tuple[set[int], set[int]] | None, leads: dict[int, list[int]]) -> bool:
+    """The opening echoed by the closing (本期培训即将结束… … 本期培训即将结束，祝…): 首尾呼应.
+    Items (一是…) are no opening or closing: the same lead twice in them is a slip."""
+    if ends is None:
+        return False
+    opening, closing = ends
+    used = {bi for bi, _ in where}
+    if any(bi in leads for bi in used):
+        return False
+    return bool(used & opening) and bool(used & closing) and used <= opening | closing

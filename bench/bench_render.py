@@ -8,6 +8,10 @@ the same run, alternating, and the medians compared. A third figure is the
 floor set by what render imports: a bare interpreter importing typer, PyYAML,
 Jinja2 and lxml (render fills its cached empty document with lxml and does
 not import python-docx once that document is in the cache) and doing nothing else.
+
+The first, untimed render warms drafter's cache folder as a user's second
+render finds it: the empty document, the compiled templates and the compiled
+code of the regular expressions render runs (``drafter.text.lazyre``).
 """
 
 from __future__ import annotations

@@ -29,7 +29,6 @@ import hashlib
 import json
 import math
 import os
-import re
 import sqlite3
 import sys
 from array import array
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from drafter.errors import BankError, UsageError
 from drafter.kinds import FACT_TYPES, PHRASE_KINDS
+from drafter.text.lazyre import lazy
 
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
@@ -275,7 +275,7 @@ def _has_trigram(con: sqlite3.Connection) -> bool:
 
 # --- reading ----------------------------------------------------------------------------
 
-_YEAR_RANGE = re.compile(r"^\s*(\d{4})?\s*(?:(-|－|—|~|～|至)\s*(\d{4})?)?\s*$")
+_YEAR_RANGE = lazy(r"^\s*(\d{4})?\s*(?:(-|－|—|~|～|至)\s*(\d{4})?)?\s*$")
 
 
 def parse_years(year: int | str | tuple[int | None, int | None] | None) -> tuple[int | None, int | None] | None:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from drafter.text.lazyre import lazy
 from drafter.text.slots import SLOT
 from drafter.text.speech import cn_number, detect_genre
 
@@ -99,7 +100,7 @@ def levels_apart(a: str, b: str) -> float | None:
 # --- facts ------------------------------------------------------------------
 
 # Facts a phrase may carry, for banks mined before phrases knew their facts.
-_FACT_PATTERNS = re.compile(
+_FACT_PATTERNS = lazy(
     r"(?:19|20)\d{2}年|[一二〇零○]{4}年|\d{1,2}月\d{1,2}日|\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?(?:万|亿)"
     r"|[一二三四五六七八九十]+届[一二三四五六七八九十]+次|第[一二三四五六七八九十百]+次(?:党)?代表大会"
     r"|来[\u4e00-\u9fff]视察|疫情|新冠|“[十][一二三四五六七八九]五”|[十][一二三四五六七八九]五(?:规划|期间|时期|开局)"
@@ -136,10 +137,10 @@ def foreign_facts(phrase: Any, vars: Mapping[str, Any]) -> list[str]:
 
 # --- slots by meaning -------------------------------------------------------
 
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = lazy(
     r"(?:书记|副书记|市长|副市长|县长|副县长|区长|镇长|乡长|省长|局长|厅长|主任|部长|主席|董事长|总经理|同志|先生|女士|委员|秘书长|处长|科长)"
 )
-_MASK_VALUE = re.compile(r"^(?:某+|X+|×+|\*+|XX|某某某?)$")
+_MASK_VALUE = lazy(r"^(?:某+|X+|×+|\*+|XX|某某某?)$")
 
 
 def _usable(value: Any) -> bool:
@@ -189,28 +190,28 @@ def fill_by_meaning(text: str, vars: Mapping[str, Any], placeholder_for: str = "
 
 # --- register, wholeness, counts --------------------------------------------
 
-_CONGRESS = re.compile(r"代表大会|人代会|党代会|职代会|政协|委员会全体会议")
-_CONTEST = re.compile(r"竞聘|竞岗|演讲比赛|评审|答辩|面试")
+_CONGRESS = lazy(r"代表大会|人代会|党代会|职代会|政协|委员会全体会议")
+_CONTEST = lazy(r"竞聘|竞岗|演讲比赛|评审|答辩|面试")
 # Words a clause cannot start with when it stands alone (并…, 而…, 的…).
-_FRAGMENT_START = re.compile(r"^(?:并|而|且|和|与|及|或|但|从而|进而|同时|也|又|就|才|被|于|等|的|之)")
+_FRAGMENT_START = lazy(r"^(?:并|而|且|和|与|及|或|但|从而|进而|同时|也|又|就|才|被|于|等|的|之)")
 # A pledge's 为…贡献力量 / 以…为… needs its subject and verb from the sentence it was cut from.
-_PLEDGE_FRAGMENT = re.compile(r"^(?:为|以|向|把|对|在|让|使|从)")
-_PAST = re.compile(r"(?:作出|做出|取得|实现)了|贡献了|的(?:重要|积极)贡献。?$")
-_COUNT = re.compile(r"(?:以下|如下|下面|从|谈|讲|抓好|做好|突出|在)?([一二两三四五六七八九十]|\d)(?:个方面|项|点|件事|个问题|个字)")
+_PLEDGE_FRAGMENT = lazy(r"^(?:为|以|向|把|对|在|让|使|从)")
+_PAST = lazy(r"(?:作出|做出|取得|实现)了|贡献了|的(?:重要|积极)贡献。?$")
+_COUNT = lazy(r"(?:以下|如下|下面|从|谈|讲|抓好|做好|突出|在)?([一二两三四五六七八九十]|\d)(?:个方面|项|点|件事|个问题|个字)")
 
 
-_CEREMONY = re.compile(r"来宾|女士们|先生们|朋友们")
+_CEREMONY = lazy(r"来宾|女士们|先生们|朋友们")
 _OWN_GENRE_ONLY = ("speech", "address", "host")  # a leader, a ceremony, a chair: their own formulas
 
 
-_MEETINGS = re.compile(
+_MEETINGS = lazy(
     r"中心组|全会|调研|座谈会?|推进会|现场会|调度会|培训班|读书班|民主生活会|组织生活会|常委会|常务会议?|代表大会|"
     r"动员会|部署会|表彰|开幕式|推介会|论坛|发布会|分组讨论"
 )
 
 
 # A salutation to a visiting group (督导组各位领导) belongs to the meeting that group came to.
-_VISITORS = re.compile(r"(?:督导|督查|巡视|巡察|调研|考察|检查|评估|验收|观摩|指导)(?:组|团)")
+_VISITORS = lazy(r"(?:督导|督查|巡视|巡察|调研|考察|检查|评估|验收|观摩|指导)(?:组|团)")
 
 
 # Salutations to a particular audience (各位战友, 老师们, 同学们…) belong to occasions with it.
@@ -225,7 +226,7 @@ _AUDIENCE_OCCASION = {
     "家长": r"家长|学校|开学|毕业|教育",
     "父老乡亲": r"乡亲|农民|丰收|乡村|农村|村|镇|乡|节",
 }
-_AUDIENCES = re.compile("|".join(_AUDIENCE_OCCASION))
+_AUDIENCES = lazy("|".join(_AUDIENCE_OCCASION))
 
 
 def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,

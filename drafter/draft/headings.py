@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.bank.frames import FRAME_HOLE, fill_frame
+from drafter.text.lazyre import lazy
 
 if TYPE_CHECKING:
     from drafter.draft.picker import Picker
     from drafter.draft.retrieve import Source
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = lazy(r"[\u4e00-\u9fff]")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from drafter.draft.outline import AUTO, NONE
 from drafter.draft.picker import Picker, Use, move_of
+from drafter.text.lazyre import lazy
 from drafter.text.slots import PLACEHOLDER
 from drafter.text.speech import cn_numeral
 
@@ -86,7 +87,7 @@ def enum(n: int) -> str:
     return f"{cn_numeral(n)}是"
 
 
-_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+，|首先，|其次，|再次，|最后，)")
+_ENUM_START = lazy(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+，|首先，|其次，|再次，|最后，)")
 
 
 _PART_WORDS = {
@@ -101,7 +102,7 @@ _GENRE_PART = {
     "pledge": "commitment", "discussion": "response", "address": "body",
 }
 
-_SUBJECT = re.compile(
+_SUBJECT = lazy(
     r"(?:在)?(?:全[国省市县区镇乡]|[^\s，]{0,8}?[省市县区镇乡])?(.{2,12}?)(?:工作)?"
     r"(?:会议|大会|推进会|座谈会|动员会|部署会|现场会|调度会|培训班|研讨会|专题会|论坛|开幕式|仪式)"
 )

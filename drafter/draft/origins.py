@@ -9,18 +9,18 @@ else to the template. ``Sentence`` records feed the render summary, the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from drafter.text.lazyre import lazy
 from drafter.text.slots import PLACEHOLDER
 
 if TYPE_CHECKING:
     from drafter.draft.picker import Use
     from drafter.text.speech import Speech
 
-_PREFIX = re.compile(
+_PREFIX = lazy(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|第[一二三四五六七八九十]+，"
     r"|[一二三四五六七八九十]+是)"
 )

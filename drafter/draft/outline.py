@@ -11,7 +11,6 @@ asks for a phrase from the bank, ``none`` leaves the part out.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,6 +153,8 @@ class _Validator:
     def unknown(self, data: dict, allowed: Any, path: tuple[Any, ...]) -> None:
         for key in data:
             if key not in allowed:
+                import difflib  # only for the suggestion, which few runs need
+
                 close = difflib.get_close_matches(str(key), list(allowed), n=1)
                 hint = f"，是否想写 {close[0]}？" if close else f"；可用的键：{'、'.join(allowed)}"
                 self.problem((*path, key), f"未知的键“{key}”{hint}")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.draft import fit
 from drafter.draft import relevance as rel_rules
 from drafter.draft.retrieve import DOMAINS, GENERIC, Source, content_terms, domains_of
+from drafter.text.lazyre import lazy
 
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
@@ -43,17 +44,17 @@ FORMULA_WORDS = frozenset(
 # unless it shares three content words or more.
 MIN_COVERAGE = 0.3
 
-_CLAUSE = re.compile(r"[，。；：！？、“”]")
+_CLAUSE = lazy(r"[，。；：！？、“”]")
 
 # Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
 _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 
 # A section's move, from its heading words: problems and plans take only
 # phrases made for them; phrases made for them go nowhere else.
-_PROBLEMS = re.compile(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
-_WILL = re.compile(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
-_DEFICIT = re.compile(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
-_PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|(?:具体|主要|工作|下步)措施|展望|工作安排")
+_PROBLEMS = lazy(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
+_WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
+_DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
+_PLANS = lazy(r"下一步|下步|打算|今后|思路|计划|(?:具体|主要|工作|下步)措施|展望|工作安排")
 
 
 # Genres that give an account of one's own work: a leader's instruction (要…, 必须…) from
@@ -62,18 +63,18 @@ _PLANS = re.compile(r"下一步|下步|打算|今后|思路|计划|(?:具体|主
 # unit's claim; a judgment (…是…, 只有…才能…) holds anywhere.
 _ACCOUNTS = ("report", "address")  # and a welcome address: no orders to the guests
 # A sentence about the report being discussed belongs to a 分组讨论发言 only.
-_ON_THE_REPORT = re.compile(r"报告(?:提出|指出|强调|要求|明确|中|里|把|对|回顾|部署)|全会报告|听了")
+_ON_THE_REPORT = lazy(r"报告(?:提出|指出|强调|要求|明确|中|里|把|对|回顾|部署)|全会报告|听了")
 _OWN_WORK = ("report", "sharing", "discussion")
-_INSTRUCTION = re.compile(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
-_JUDGMENT = re.compile(
+_INSTRUCTION = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
+_JUDGMENT = lazy(
     r"(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|才能|只有|在于|离不开|关键|根本|说到底|归根结底|"
     r"事关|关系到|直接关系|越是|必然|不能|决不|绝不"
 )
-_STANCE = re.compile(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
+_STANCE = lazy(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
 
 
 _AREA_WORDS = frozenset(w for words in DOMAINS.values() for w in words)
-_AREA_RX = re.compile("|".join(sorted(map(re.escape, _AREA_WORDS), key=len, reverse=True)))
+_AREA_RX = lazy("|".join(sorted(map(re.escape, _AREA_WORDS), key=len, reverse=True)))
 
 
 def move_of(text: str, heading: bool = True) -> str:

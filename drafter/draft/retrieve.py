@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from drafter.text.lazyre import lazy
+
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
 
@@ -268,7 +270,7 @@ def domains_of(text: str) -> set[str]:
 
 
 _DOMAIN_OF = {w: d for d, words in DOMAINS.items() for w in words}
-_DOMAIN_RX = re.compile("|".join(sorted(map(re.escape, _DOMAIN_OF), key=len, reverse=True)))
+_DOMAIN_RX = lazy("|".join(sorted(map(re.escape, _DOMAIN_OF), key=len, reverse=True)))
 
 
 def open_bank(bank_dir: Path | str | None = None) -> Source:

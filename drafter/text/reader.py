@@ -15,6 +15,7 @@ from pathlib import Path
 
 from drafter.atomic import os_reason
 from drafter.errors import CorpusError, ReadError
+from drafter.text.lazyre import lazy
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".md")
 
@@ -37,9 +38,9 @@ _CTX_PUNCT = frozenset("“”‘’《》（）【】、。，；：！？…�
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _BEFORE_ONLY = frozenset(":?!")  # these convert only after Chinese text
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_PARENS = re.compile(r"\(([^()]*)\)")
-_FW_DIGIT = re.compile("[０-９]")
-_HALF_PUNCT = re.compile("[,;:?!]")
+_PARENS = lazy(r"\(([^()]*)\)")
+_FW_DIGIT = lazy("[０-９]")
+_HALF_PUNCT = lazy("[,;:?!]")
 
 
 def is_han(ch: str) -> bool:
@@ -125,7 +126,7 @@ def _plausible_char(ch: str) -> bool:
     return ch in "\t\r\n" or any(lo <= o <= hi for lo, hi in _TEXT_BLOCKS)
 
 
-_CJK_UTF8_LEAD = re.compile(rb"[\xe3-\xe9]")  # UTF-8 lead bytes of U+3000..U+9FFF
+_CJK_UTF8_LEAD = lazy(rb"[\xe3-\xe9]")  # UTF-8 lead bytes of U+3000..U+9FFF
 
 
 def _gbk_in_disguise(data: bytes, text: str) -> str | None:
@@ -183,11 +184,11 @@ def decode(data: bytes, path: object) -> str:
 
 # Zero-width and formatting characters scraped pages and Word leave behind, and
 # control characters (C0 but tab, DEL, C1): removed from every line read.
-_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = lazy("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A Markdown ATX heading mark (``# 标题``, ``## 一、…``), in any text file; a
 # hashtag (``#两会#``) is not one.
-_MD_ATX = re.compile(r"^#{1,6}(?=[^#])\s*")
-_HASHTAG = re.compile(r"^#[^#\s]{1,30}#")
+_MD_ATX = lazy(r"^#{1,6}(?=[^#])\s*")
+_HASHTAG = lazy(r"^#[^#\s]{1,30}#")
 
 
 def clean_line(s: str) -> str:
@@ -206,11 +207,11 @@ def clean_line(s: str) -> str:
 
 _SHORT_NAME = r"[\u4e00-\u9fff·]{2,5}"
 # A photo caption or credit: …（新华社记者 李森 摄）, 记者 李森 摄, 图为…, 图片来源：…
-_PHOTO = re.compile(
+_PHOTO = lazy(
     rf"(?:记者|摄影|通讯员)?\s*{_SHORT_NAME}(?:\s+{_SHORT_NAME})*\s*摄[）)]?$|^图为|^[（(]?图片来源|^[（(]?图[：:]"
 )
 # Web page furniture, bylines and red-header lines: short lines that are not speech text.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy(
     r"^(?:首页|当前位置|您当前的?位置|您的位置|返回首页|返回顶部|网站地图|联系我们|版权所有|主办单位|承办单位|"
     r"发布时间|发布日期|发表时间|更新时间|时间[：:]\s*\d|来源[：:]|稿源[：:]|信息来源|文章来源|作者[：:]|"
     r"编辑[：:]|责任编辑|责编[：:]|审核[：:]|校对[：:]|监制[：:]|策划[：:]|浏览次数|阅读次数|阅读量|点击数|访问量|"
@@ -218,19 +219,19 @@ _BOILERPLATE = re.compile(
     r"上一篇|下一篇|相关链接|相关阅读|相关新闻|附件下载|Copyright|copyright|ICP|.*ICP备|签发人[：:]|"
     r"内部资料|注意保存|政务信息$|[（(]?完[）)]?$|\[?责任编辑)"
 )
-_RED_HEADER = re.compile(
+_RED_HEADER = lazy(
     r"^(?:.{2,30}(?:文件|简报|快报|专报|要报|通讯|动态)|.{2,30}(?:办公室|办公厅|研究室|信息科|信息处|秘书科)\s*编|编者按.*|第\s*\d+\s*期|[（(]\s*第\s*\d+\s*期\s*[）)]|\d{4}年第\s*\d+\s*期|"
     r".{0,20}〔\d{4}〕\s*\d+\s*号|[（(]?(?:秘密|机密|绝密|特急|加急)(?:★.*)?[）)]?|(?:秘密|机密)★.*)$"
 )
 # A news dateline opening a paragraph (新华社北京9月8日电 / 本报讯（记者 张三）) and
 # a credit closing one (（新华社北京9月4日电） / （记者 吴丽琳 诸玲珍 徐恒） / （完））.
 _NEWS_AGENCY = r"(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本台|本刊|光明网|澎湃新闻)"
-_DATELINE_HEAD = re.compile(
+_DATELINE_HEAD = lazy(
     rf"^(?:{_NEWS_AGENCY}[\u4e00-\u9fff]{{0,10}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
     rf"(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)|本报讯|本台消息)"
     r"\s*(?:[（(](?:记者|通讯员)[^（）()]{0,40}[）)])?\s*"
 )
-_CREDIT_TAIL = re.compile(
+_CREDIT_TAIL = lazy(
     rf"\s*[（(](?:{_NEWS_AGENCY}[^（）()]{{0,30}}电|完|记者[^（）()]{{0,40}}|通讯员[^（）()]{{0,40}}|"
     r"(?:责任)?编辑[：:][^（）()]{0,20}|来源[：:][^（）()]{0,30}|[^（）()]{0,20}摄|"
     r"本文(?:为|系|是|根据|摘自|原载|转载)[^（）()]{0,60}|(?:原载|转载自|摘自|选自)[^（）()]{0,40})[）)]\s*$"
@@ -238,7 +239,7 @@ _CREDIT_TAIL = re.compile(
 
 
 # A byline on its own line: 本报记者 张三 李四 / 记者 王某 通讯员 李某 / 文/张三 / 撰稿：张三
-_BYLINE = re.compile(
+_BYLINE = lazy(
     rf"^[（(]?(?:{_NEWS_AGENCY})?(?:(?:特约|见习)?记者|通讯员|特约撰稿人?|撰稿|整理|文|图|文字|摄影)(?:\s*[：:/／｜|]\s*|\s+)"
     rf"{_SHORT_NAME}(?:[\s、，,]+(?:(?:特约|见习)?记者|通讯员)?\s*{_SHORT_NAME})*[）)]?$"
 )
@@ -284,8 +285,8 @@ def text_lines(text: str) -> list[Line]:
 
 
 
-_MD_PREFIX = re.compile(r"^(?:>\s?|[-+]\s+)")
-_MD_EMPHASIS_LINE = re.compile(r"^(\*\*|\*|__|_)([^*_].*?)\1$")  # a whole line in bold or italics
+_MD_PREFIX = lazy(r"^(?:>\s?|[-+]\s+)")
+_MD_EMPHASIS_LINE = lazy(r"^(\*\*|\*|__|_)([^*_].*?)\1$")  # a whole line in bold or italics
 
 
 def md_lines(text: str) -> list[Line]:
@@ -525,7 +526,7 @@ def _wanted(p: Path) -> bool:
     )
 
 
-_PROJECT_FILE = re.compile(r"^(?:README|LICENSE|LICENCE|CHANGELOG)(?:[._-]|$)", re.IGNORECASE)
+_PROJECT_FILE = lazy(r"^(?:README|LICENSE|LICENCE|CHANGELOG)(?:[._-]|$)", re.IGNORECASE)
 
 
 def is_project_file(p: Path) -> bool:

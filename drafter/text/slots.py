@@ -32,18 +32,20 @@ from __future__ import annotations
 
 import re
 
-MASK = re.compile(r"\*+|(?<![A-Za-z])X+(?![A-Za-z])|(?<![0-9])×+|×+(?![0-9])")
-SLOT = re.compile(r"\{\{([A-Za-z_]\w*)\}\}")  # {{1}} is a frame hole, not a slot
+from drafter.text.lazyre import lazy
+
+MASK = lazy(r"\*+|(?<![A-Za-z])X+(?![A-Za-z])|(?<![0-9])×+|×+(?![0-9])")
+SLOT = lazy(r"\{\{([A-Za-z_]\w*)\}\}")  # {{1}} is a frame hole, not a slot
 
 _RULES: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
     # (slot, pattern on the text after the mask, pattern on the text before it)
-    ("name", re.compile(r"^(?:市长|县长|区长|省长|书记|局长|厅长|主任|部长|主席|董事长|总经理|同志|先生|女士|委员)"), None),
-    ("number", re.compile(r"^(?:[%％亿万千百届次个家年月日期倍名户元余多级位人吨]|项(?!目)|平方)"), re.compile(r"(?:近|约|超|达|第|共|占|增长|下降)$")),
-    ("place", re.compile(r"^(?:省|市|县|区|州|镇|乡|村|城|大地|都市圈|地区)"), None),
-    ("org", re.compile(r"^(?:公司|集团|企业|局|委|厅|办|中心|银行|协会)"), None),
-    ("project", re.compile(r"^(?:项目|工程)"), None),
-    ("park", re.compile(r"^(?:园区|基地|开发区|产业园)"), None),
-    ("industry", re.compile(r"^(?:产业|行业|链)"), None),
+    ("name", lazy(r"^(?:市长|县长|区长|省长|书记|局长|厅长|主任|部长|主席|董事长|总经理|同志|先生|女士|委员)"), None),
+    ("number", lazy(r"^(?:[%％亿万千百届次个家年月日期倍名户元余多级位人吨]|项(?!目)|平方)"), lazy(r"(?:近|约|超|达|第|共|占|增长|下降)$")),
+    ("place", lazy(r"^(?:省|市|县|区|州|镇|乡|村|城|大地|都市圈|地区)"), None),
+    ("org", lazy(r"^(?:公司|集团|企业|局|委|厅|办|中心|银行|协会)"), None),
+    ("project", lazy(r"^(?:项目|工程)"), None),
+    ("park", lazy(r"^(?:园区|基地|开发区|产业园)"), None),
+    ("industry", lazy(r"^(?:产业|行业|链)"), None),
 )
 
 
@@ -96,7 +98,7 @@ def as_pattern(text: str) -> re.Pattern[str]:
     return re.compile(rx)
 
 
-PLACEHOLDER = re.compile(r"【待补：([^】]+)】")
+PLACEHOLDER = lazy(r"【待补：([^】]+)】")
 
 
 def placeholder(name: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from drafter.text.lazyre import lazy
 from drafter.text.reader import Line, read_lines
 
 KINDS = ("title", "subtitle", "speaker", "salutation", "paragraph", "heading", "closing")
@@ -90,7 +91,7 @@ HEADING_STYLES: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 # 首先，… 其次，… 再次，… 最后，… heading consecutive paragraphs: items 1, 2, 3, … of a run
 # ranked as 第一， (found by ``_order_runs``, never alone).
 ORDER_STYLE = "首先"
-_ORDER_WORD = re.compile(r"^(首先|其次|再次|最后)[，,、：]")
+_ORDER_WORD = lazy(r"^(首先|其次|再次|最后)[，,、：]")
 STYLE_RANK = {style: rank for style, rank, _ in HEADING_STYLES} | {ORDER_STYLE: 3}
 
 
@@ -188,11 +189,11 @@ class Speech:
 # --- line classes -----------------------------------------------------------
 
 _TERMINAL = "。！？；…"
-_SALUTATION = re.compile(r"(同志们|各位|尊敬的|朋友们|代表们|来宾|女士们|先生们|老师们|同学们)")
-_ROLE = re.compile(
+_SALUTATION = lazy(r"(同志们|各位|尊敬的|朋友们|代表们|来宾|女士们|先生们|老师们|同学们)")
+_ROLE = lazy(
     r"(书记|厅长|局长|主任|市长|县长|区长|省长|部长|主席|总经理|董事长|委员|处长|科长|代表|负责人|同志|记者|总理|镇长|乡长|校长|院长|理事长)"
 )
-_CLOSING = re.compile(
+_CLOSING = lazy(
     r"^(?:以上.{0,12}(?:汇报|发言|体会|意见|报告|表态|述职)|请予评议|.{0,12}(?:汇报|发言|交流|表态|讲话)完毕|谢谢(?:大家|各位)?[。！!]?$|"
     r"不当之处|请.{0,8}批评指正|恳请.{0,10}指正|.{0,6}表态如上|.{0,24}散会[。！!]?$|.{0,6}就讲(?:这些|到这里|这么多|这几点|这么几点)|"
     r".{0,10}(?:会议|大会|会)(?:就|就开)?(?:到此结束|开到这里|到这里)[。，,！!]?(?:(?:现在)?散会[。！!]?)?$|"
@@ -204,13 +205,13 @@ _CLOSING = re.compile(
     r"(?:健康|如意|顺利|愉快|幸福|快乐|吉祥|进步|圆满|成功))[。！!]?$)"
 )
 # One part of an address: 尊敬的**市长 / 各位代表 / 主席先生 / 同志们 / 大家好.
-_ADDRESS_PART = re.compile(
+_ADDRESS_PART = lazy(
     r"^(?:(?:尊敬的|亲爱的|敬爱的|各位|全体)[^，、。！？：；“”]{0,16}|[^，、。！？：；“”\s]{0,12}"
     r"(?:同志们|朋友们|女士们|先生们|代表们|老师们|同学们|同事们|来宾们|青年们|同胞们|乡亲们|战友们|"
     r"先生|女士|代表|来宾|嘉宾|同事|领导|同志|委员|阁下|校友|家长|员工|职工|战友|乡亲|同胞)|"
     r"大家好|上午好|下午好|晚上好|你们好)$"
 )
-_ADDRESS_START = re.compile(
+_ADDRESS_START = lazy(
     r"尊敬的|亲爱的|敬爱的|各位|全体|同志们|朋友们|女士们|代表们|老师们|同学们|同事们|来宾们|青年们|同胞们|"
     r"[^\s，、。！？：；（）()“”]{1,6}(?:先生|女士)[，、]|"
     r"各(?=[\u4e00-\u9fff、]{1,16}(?:政府|部门|单位|党委|机构)[，：])"
@@ -220,12 +221,12 @@ _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = rf"{_Y}\s*年(?:\s*{_MD}\s*月(?:\s*{_MD}\s*日)?)?"
 # A date on its own line, bare or in brackets, maybe with a place: （2020年9月8日，北京）, 一九五五年三月三十一日.
 _FULL_DATE = rf"{_Y}\s*年\s*{_MD}\s*月(?:\s*{_MD}\s*日)?"
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy(
     rf"^(?:[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_FULL_DATE}(?:[\s，,]*[^\s。！？，,]{{1,12}})?|{_Y}\s*年)$"
 )
-_DATE_IN_HEAD = re.compile(rf"[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_Y}\s*年\s*{_MD}\s*月\s*{_MD}\s*日")
+_DATE_IN_HEAD = lazy(rf"[（(]\s*{_DATE}[^（）()。！？]{{0,24}}[）)]|{_Y}\s*年\s*{_MD}\s*月\s*{_MD}\s*日")
 # Parts of one speech that look like a title: they never start a new speech.
-_SECTION_TITLE = re.compile(
+_SECTION_TITLE = lazy(
     r"^(?:结束语|结语|尾声|前言|引言|序言|导语|小结|总结|附件\S{0,20}|附录|附表|参考文献|主要做法|存在问题|"
     r"下步打算|下一步打算|下一步工作|工作打算|问题和不足|主要问题|基本情况|工作成效|主要成效)[：:]?$"
 )
@@ -261,12 +262,12 @@ def is_closing(s: str) -> bool:
     return len(s) <= 60 and bool(_CLOSING.search(s))
 
 
-_EXHORTATION_START = re.compile(r"^(?:同志们|同志们、朋友们|各位同志)[，,！!]")
+_EXHORTATION_START = lazy(r"^(?:同志们|同志们、朋友们|各位同志)[，,！!]")
 # the call on the audience: 让我们… / 希望大家… / 全市各级各部门要… / 务必…
-_EXHORTATION = re.compile(r"让我们|希望|务必|各级各部门(?:要|务必)|[县市区镇乡]上下要|大家要|我们要")
+_EXHORTATION = lazy(r"让我们|希望|务必|各级各部门(?:要|务必)|[县市区镇乡]上下要|大家要|我们要")
 
 
-_WISHES = re.compile(r"^(?:最后[，,])?(?:预祝|衷心祝愿|祝愿|祝)[^。！]{2,40}(?:成功|圆满|顺利|成果|佳绩|兴旺|健康|如意)")
+_WISHES = lazy(r"^(?:最后[，,])?(?:预祝|衷心祝愿|祝愿|祝)[^。！]{2,40}(?:成功|圆满|顺利|成果|佳绩|兴旺|健康|如意)")
 
 
 def is_wishes(s: str) -> bool:
@@ -305,7 +306,7 @@ def is_date_line(s: str) -> bool:
 
 
 # A quotation's lead-in (习近平总书记强调： / 书记指出：): the speech goes on, quoting.
-_QUOTE_LEAD = re.compile(r"(?:强调|指出|要求|说|讲|提出|号召|寄语|嘱托|告诫我们|写道|批示|表示)[：:]$")
+_QUOTE_LEAD = lazy(r"(?:强调|指出|要求|说|讲|提出|号召|寄语|嘱托|告诫我们|写道|批示|表示)[：:]$")
 
 
 def is_speaker_line(s: str) -> bool:
@@ -328,7 +329,7 @@ def is_speaker_line(s: str) -> bool:
 
 
 # A speaker line without a colon, under a title: 市委书记 孙立新 / 省委常委、副省长 李某
-_NAME_LINE = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:同志)?$")
+_NAME_LINE = lazy(r"[\u4e00-\u9fff·]{2,4}(?:同志)?$")
 
 
 def is_name_line(s: str) -> bool:
@@ -345,7 +346,7 @@ _ORG_SUFFIX = (
     r"(?:人民政府|政府|办公室|办公厅|委员会|党委|党组|工委|纪委|监委|人大常委会|政协|局|厅|委|部|署|院|"
     r"公司|集团|协会|学会|联合会|工会|团委|妇联|中心|街道办事处|办事处)"
 )
-_ISSUER = re.compile(rf"^(?:中共|中国共产党)?[\u4e00-\u9fff（）()]{{2,30}}{_ORG_SUFFIX}(?:[\s　]+(.+))?$")
+_ISSUER = lazy(rf"^(?:中共|中国共产党)?[\u4e00-\u9fff（）()]{{2,30}}{_ORG_SUFFIX}(?:[\s　]+(.+))?$")
 
 
 def is_issuer_line(s: str) -> bool:
@@ -363,7 +364,7 @@ def is_issuer_line(s: str) -> bool:
 
 
 # A title that names a speech or a document: it wins over a headline or an office line above it.
-_DOC_TITLE = re.compile(r"^关于.{2,60}的(?:通知|意见|决定|报告|汇报|请示|通报|方案|实施方案|函)$|^在.{2,60}上的")
+_DOC_TITLE = lazy(r"^关于.{2,60}的(?:通知|意见|决定|报告|汇报|请示|通报|方案|实施方案|函)$|^在.{2,60}上的")
 
 
 def is_doc_title(s: str) -> bool:
@@ -387,7 +388,7 @@ def is_addressee(s: str) -> bool:
     return all(p and len(p) <= 30 and _ORG_END.search(p) for p in parts)
 
 
-_ORG_END = re.compile(
+_ORG_END = lazy(
     r"(?:政府|部门|单位|机构|部委|委员会|党委|党组|工委|委|办|局|厅|署|公司|企业|学校|高校|院校|医院|中心|"
     r"街道|乡镇|社区|村|团体|组织|人民团体|直属机关|机关)$"
 )
@@ -454,7 +455,7 @@ def split_sentences(text: str, terminals: str = "。！？") -> list[str]:
     return out
 
 
-_ENUM_IN_HEAD = re.compile(r"(?<![，、；：“《（])(?:一是|第一[，、])")
+_ENUM_IN_HEAD = lazy(r"(?<![，、；：“《（])(?:一是|第一[，、])")
 
 
 def _heading_blocks(lineno: int, text: str, found: tuple[str, int, int, str]) -> list[Block]:
@@ -490,7 +491,7 @@ _GENRE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pledge", re.compile(r"表态")),
     ("sharing", re.compile(r"交流|心得|体会")),
 )
-_WORK_REPORT_OPENING = re.compile(r"我代表.{1,40}(?:向大会|向各位代表)?(?:作|报告).{0,12}(?:工作|报告)|受.{1,30}委托.{0,20}向大会")
+_WORK_REPORT_OPENING = lazy(r"我代表.{1,40}(?:向大会|向各位代表)?(?:作|报告).{0,12}(?:工作|报告)|受.{1,30}委托.{0,20}向大会")
 
 
 def detect_genre(title: str, closing: str = "", opening: str = "") -> str:
@@ -517,7 +518,7 @@ def detect_genre(title: str, closing: str = "", opening: str = "") -> str:
 # --- splitting run-on lines ---------------------------------------------------
 
 # A heading number inside a long line, after the end of a sentence (or the start).
-_INLINE_HEADING = re.compile(rf"(?:^|(?<=[。！？；：\s]))({_CN})、|[（(]({_CN})[）)]")
+_INLINE_HEADING = lazy(rf"(?:^|(?<=[。！？；：\s]))({_CN})、|[（(]({_CN})[）)]")
 _RUN_ON_LINE = 600  # lines this long (on average, half of it) hold speeches pasted as one paragraph
 
 
@@ -595,8 +596,8 @@ def _split_pasted(s: str) -> list[str]:
     return [s[a:b].strip() for a, b in pairwise(bounds) if s[a:b].strip()]
 
 
-_WISH_SENTENCE = re.compile(r"^(?:最后|在此|再次)?[，,]?(?:我们?)?(?:谨|再次|衷心)*(?:预祝|祝愿|祝福|恭祝|敬祝|祝)")
-_CLOSING_WORD = re.compile(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|就讲|如上|评议|到此结束|到这里|闭幕|结束|祝")
+_WISH_SENTENCE = lazy(r"^(?:最后|在此|再次)?[，,]?(?:我们?)?(?:谨|再次|衷心)*(?:预祝|祝愿|祝福|恭祝|敬祝|祝)")
+_CLOSING_WORD = lazy(r"谢谢|完毕|指正|不当|以上|表态|成功|散会|就讲|如上|评议|到此结束|到这里|闭幕|结束|祝")
 
 
 def _split_closing(s: str) -> tuple[str, list[str]]:
@@ -650,7 +651,7 @@ def _split_inline_headings(s: str) -> list[str]:
 
 # Words a body sentence often starts with: where a heading pasted without its line
 # break ends (二、突出重点领域，全力防范化解重大安全风险今年要重点抓好三件事。).
-_SENTENCE_OPENER = re.compile(
+_SENTENCE_OPENER = lazy(
     r"(?:今年|去年|明年|过去|近年来|近几年|当前|目前|各级|各地|各部门|各单位|我们|"
     r"一年来|五年来|这是|这次|同时|为此|对此|截至)"
 )

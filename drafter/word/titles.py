@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from drafter.text.lazyre import lazy
 
 TITLE_WIDTH = 20  # 2号 characters on a 156 mm line
-_BREAK_BEFORE = re.compile(
+_BREAK_BEFORE = lazy(
     r"(?=关于|在(?=全|市委|省委|县委|.{2,12}会上)|推进|加快|做好|进一步|全面|深入|工作|情况|会议|暨|"
     r"党组|理论学习|中心组|专题|座谈会|研讨会|推进会|高质量|重点|的(?:汇报|发言|讲话|报告|实施|通知|意见))"
 )

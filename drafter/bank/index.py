@@ -88,7 +88,7 @@ def signature(folder: Path) -> dict[str, list | None]:
 # --- building ---------------------------------------------------------------------------
 
 
-def _longest_match(text: str, known: Collection[str], longest: int) -> list[str]:
+def longest_match(text: str, known: Collection[str], longest: int) -> list[str]:
     """Forward maximum matching of ``text`` against a vocabulary (words of 2+ characters)."""
     out: list[str] = []
     i = 0
@@ -151,7 +151,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
     for rowid, p in enumerate(phrases, 1):
         ctx = context_terms.get(p.context)
         if ctx is None:
-            ctx = context_terms[p.context] = content_terms(_longest_match(p.context, vocab, longest))
+            ctx = context_terms[p.context] = content_terms(longest_match(p.context, vocab, longest))
         tf: dict[str, float] = {}
         for t in p.terms:
             tf[t] = tf.get(t, 0.0) + 1.0
@@ -537,7 +537,7 @@ class BankIndex:
             part = items[start : start + 900]
             marks = ",".join("?" * len(part))
             known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
-        words = [w for w in _longest_match(text, known, longest) if w not in STOP_WORDS]
+        words = [w for w in longest_match(text, known, longest) if w not in STOP_WORDS]
         self._tokens_cache[text] = tuple(words)
         return words
 

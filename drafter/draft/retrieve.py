@@ -90,18 +90,9 @@ class MemorySource:
 
     def tokens(self, text: str) -> list[str]:
         """The vocabulary's words in a text, longest first at each position."""
-        out = []
-        i, n = 0, len(text)
-        while i < n:
-            for size in range(min(self.longest, n - i), 1, -1):
-                w = text[i : i + size]
-                if w in self.vocab:
-                    out.append(w)
-                    i += size
-                    break
-            else:
-                i += 1
-        return out
+        from drafter.bank.index import longest_match
+
+        return longest_match(text, self.vocab, self.longest)
 
     def terms_of(self, phrase: Phrase) -> list[str]:
         return self._terms.get(phrase.id) or self.tokens(phrase.text)

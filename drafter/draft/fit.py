@@ -97,6 +97,48 @@ def levels_apart(a: str, b: str) -> float | None:
     return abs(_GOV_RANK.get(a, 2) - _GOV_RANK.get(b, 2))
 
 
+
+# --- the speaker's own unit -------------------------------------------------
+
+# The unit characters a speech uses of itself (全市, 我县, 本区, 市直…) and their levels.
+_UNIT_LEVEL = {"省": "provincial", "市": "municipal", "县": "county", "区": "county", "镇": "township", "乡": "township"}
+_SELF_UNIT = lazy(r"(?<=[全我本])([省市县区镇乡])(?![场民容貌值委政长级域村])|(?<=我们)([省市县区镇乡])|([市县区])(?=直[部单机])")
+
+
+def unit_of(level: str, *texts: str) -> str:
+    """The character the outline's speaker uses of their own unit (县 or 区, 镇 or 乡…), "" when
+    the level has none (an enterprise, unknown).
+
+    >>> unit_of("county", "某区区长"), unit_of("county", "县委书记"), unit_of("township", "**乡乡长")
+    ('区', '县', '乡')
+    """
+    words = " ".join(t for t in texts if t)
+    if level == "county":
+        return "区" if re.search(r"[全我本]区|区委|区政府|区长|区人民|区\S{0,8}局", words) else "县"
+    if level == "township":
+        return "乡" if re.search(r"[全我本]乡|乡党委|乡政府|乡长|\S乡(?!镇|村)", words) and "镇" not in words else "镇"
+    return {"municipal": "市", "provincial": "省"}.get(level, "")
+
+
+def adapt_level(text: str, level: str, unit: str) -> str:
+    """A phrase's words for its own unit (全市, 我县, 市直部门) made the speaker's (全县…) when the
+    speaker is a government at another level; a superior named (市委, 市政府) is left as it is.
+
+    >>> adapt_level("全市上下要把安全生产摆在突出位置，市直部门要带头。", "county", "县")
+    '全县上下要把安全生产摆在突出位置，县直部门要带头。'
+    >>> adapt_level("认真落实市委部署，推动全市场监管", "county", "县")
+    '认真落实市委部署，推动全市场监管'
+    """
+    if not unit or level not in _GOV_RANK:
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        ch = m.group()
+        return ch if ch == unit else unit
+
+    return _SELF_UNIT.sub(swap, text)
+
+
 # --- facts ------------------------------------------------------------------
 
 # Facts a phrase may carry, for banks mined before phrases knew their facts.
@@ -204,6 +246,13 @@ _CEREMONY = lazy(r"来宾|女士们|先生们|朋友们")
 _OWN_GENRE_ONLY = ("speech", "address", "host")  # a leader, a ceremony, a chair: their own formulas
 
 
+def _occasion_refs(text: str) -> str:
+    """The occasion words a lead or pledge says of its own meeting (此次调研, 这次座谈会), space-joined."""
+    return " ".join(m.group(1) for m in _OCCASION_REF.finditer(text))
+
+
+_OCCASION_REF = lazy(r"(?:此次|这次|本次|今天的?)(\S{0,6}?(?:调研|座谈会?|推进会|现场会|调度会|培训班|读书班|民主生活会|"
+                     r"组织生活会|动员会|部署会|表彰|开幕式|推介会|论坛|发布会|分组讨论|全会))")
 _MEETINGS = lazy(
     r"中心组|全会|调研|座谈会?|推进会|现场会|调度会|培训班|读书班|民主生活会|组织生活会|常委会|常务会议?|代表大会|"
     r"动员会|部署会|表彰|开幕式|推介会|论坛|发布会|分组讨论"
@@ -236,8 +285,8 @@ def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
     ``meeting`` is what the outline says of the occasion (meeting and title).
     """
     seen_in = set(genres or {})
-    if kind in ("opening", "transition", "closing"):
-        for m in _MEETINGS.finditer(text):
+    if kind in ("opening", "transition", "closing", "lead", "pledge"):
+        for m in _MEETINGS.finditer(text if kind in ("opening", "transition", "closing") else _occasion_refs(text)):
             if m.group() not in meeting:
                 return f"another occasion ({m.group()})"
     if kind == "closing" and genre not in seen_in:

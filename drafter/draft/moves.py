@@ -256,42 +256,72 @@ class Moves:
             lines.append(scaffold(self.scaffold_move(s, move)))
         return "\n".join(line for line in lines if line)
 
-    def elaborate(self, s: Section, query: str, move: str, most: int, key: int) -> str:
+    def elaborate(self, s: Section, query: str, move: str, most: int, key: int, broad: bool = False) -> str:
         """Up to ``most`` relevant bank elaborations for a place, within the section's budget."""
         out = []
         for _ in range(max(0, most)):
             if self._room(key) <= 0:
                 break
-            use = self.picker.pick("elaboration", query, move=move)
+            use = self.picker.pick("elaboration", query, move=move, broad=broad)
             if use is None:
                 break
             self._spend(key, use)
             out.append(sentence(use.text))
         return "".join(out)
 
+    def measures(self, query: str, move: str, first: int, most: int, key: int, broad: bool = False) -> str:
+        """Requirements from speeches on the subject as the speaker's own numbered measures
+        (要加快… → 三是加快…) for a part that looks ahead (plans, commitments), within the budget;
+        "" unless two fit (one bare measure is no set)."""
+        items: list[str] = []
+        picked = []
+        for _ in range(max(0, most)):
+            if self._room(key) <= 0:
+                break
+            use = self.picker.pick("measure", query, move=move, broad=broad)
+            if use is None:
+                break
+            self._spend(key, use)
+            picked.append(use)
+            items.append(sentence(use.text))
+        if len(items) < 2:
+            for use in picked:  # give them back: a lone measure reads as an order
+                self.picker.untake(use)
+                self.spent[key] = self.spent.get(key, 0) - len(use.text)
+            return ""
+        return "".join(f"{enum(i)}{t}" for i, t in enumerate(items, first))
+
     def part(self, move: str, s: Section | None = None) -> str:
-        """A part the genre needs and the outline left out (存在的问题, 下步打算…): bank lead and set, or a scaffold."""
+        """A part the genre needs and the outline left out (存在的问题, 下步打算…): bank lead and set, or a scaffold.
+
+        The part is about the whole speech: bank material naming its subject (and no other) fits.
+        """
         from drafter.draft.outline import Section as _Section
 
         s = s or _Section(heading="", lead=AUTO)
         query = " ".join([self.picker.topic_query, s.heading])
+        own = move if move in ("problems", "plans") else ""
         lines = []
-        use = self.picker.pick("lead", query, move=move if move in ("problems", "plans") else "")
+        use = self.picker.pick("lead", query, move=own, broad=True)
         if use:
             lines.append(sentence(use.text))
+        key = id(s)
         if self.budget > 0:
-            key = id(s)
-            more = self.elaborate(s, query, move, MAX_ELABORATIONS - 1, key)
+            more = self.elaborate(s, query, move, MAX_ELABORATIONS - 1, key, broad=True)
             if more and lines:
                 lines[-1] += more
             elif more:
                 lines.append(more)
         if self.budget > 0 or not use:
-            pset = self.picker.pick("parallel", query, move=move if move in ("problems", "plans") else "")
+            pset = self.picker.pick("parallel", query, move=own, broad=True)
             if pset and pset.items:
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(pset.items, 1)))
-        lines.append(scaffold(move) if len(lines) < 2 else "")
-        return "\n".join(line for line in lines if line)
+            elif move == "plans" and self.budget > 0:
+                lines.append(self.measures(query, move, 1, MAX_ELABORATIONS, key, broad=True))
+        lines = [line for line in lines if line]
+        if len(lines) < 2:
+            lines.append(scaffold(move))
+        return "\n".join(lines)
 
     def sets_fit(self, move: str, points: int) -> bool:
         """Whether another speech's 一是…二是… set may stand in this section.

@@ -70,6 +70,11 @@ _JUDGMENT = lazy(
     r"(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|才能|只有|在于|离不开|关键|根本|说到底|归根结底|"
     r"事关|关系到|直接关系|越是|必然|不能|决不|绝不"
 )
+# A requirement with no subject (要加快…, 要把…): as a plan or a commitment it is the speaker's
+# own measure once 要 is dropped (一是加快…).
+_MEASURE = lazy(r"^要(?![求素害点件领])(?=[\u4e00-\u9fff“])")
+_MEASURE_WORD = lazy(r"(^|[，；])要(?![求素害点件领])")
+_ADDRESSED = lazy(r"你们|大家|各位|同志们|各级|各地|各部门|各单位|各乡镇|各县|主要负责同志|一把手")
 _STANCE = lazy(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
 
 
@@ -116,6 +121,7 @@ class Picker:
         self.rng = random.Random(seed)
         self.alternatives = alternatives
         self.level = fit.outline_level(getattr(outline, "level", ""), outline.speaker, outline.title, outline.meeting)
+        self.unit = fit.unit_of(self.level, outline.speaker, outline.title, outline.meeting)
         self.year = fit.outline_year(outline.date)
         self.uses: list[Use] = []
         self.used_ids: set[str] = set()
@@ -141,10 +147,14 @@ class Picker:
 
     def fill(self, p: Phrase, text: str | None = None, allow_slots: bool = False) -> str | None:
         """The phrase's text with slots filled by meaning, or None when a slot stays empty."""
-        filled, missing = fit.fill_by_meaning(p.text if text is None else text, self.outline.vars)
+        filled, missing = fit.fill_by_meaning(self.adapt(p.text if text is None else text), self.outline.vars)
         if missing and not allow_slots:
             return None
         return filled
+
+    def adapt(self, text: str) -> str:
+        """A phrase's words for its own unit made the speaker's (全市 → 全县 in a county's speech)."""
+        return fit.adapt_level(text, self.level, self.unit)
 
     def why_not(self, p: Phrase, kind: str, *, count: int | None = None, move: str | None = None) -> str:
         """Why a phrase does not fit (empty when it does)."""
@@ -158,6 +168,9 @@ class Picker:
         announced = fit.announced_count(p.text)
         if announced is not None and kind not in ("parallel", "elaboration") and announced != count:
             return f"announces {announced} parts, {count} follow"
+        if kind == "measure":
+            own = move_of(p.text, heading=False)
+            return f"made for {own}" if own == "problems" else ""
         if move is not None:
             own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
             if kind == "parallel" and p.items and sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items):
@@ -176,15 +189,22 @@ class Picker:
         facts = fit.foreign_facts(p, o.vars)
         if facts:
             return "carries facts: " + "、".join(facts)
-        problem = fit.register_problem(kind, p.text, o.genre, self.level, f"{o.meeting} {o.title}", p.genres)
+        problem = fit.register_problem(kind, self.adapt(p.text), o.genre, self.level, f"{o.meeting} {o.title}", p.genres)
         if problem:
             return problem
         if fit.year_weight(getattr(p, "year", None), self.year) == 0:
             return "too old"
-        if kind in ("lead", "pledge", "opening", "elaboration") and fit.is_fragment(
+        if kind == "measure":
+            if not _MEASURE.match(p.text) or _ADDRESSED.search(p.text):
+                return "not a measure of one's own"
+            if fit.is_fragment("lead", p.text[1:]):
+                return "a fragment"
+        elif kind in ("lead", "pledge", "opening", "elaboration") and fit.is_fragment(
                 "lead" if kind == "elaboration" else kind, p.text):
             return "a fragment"
         if kind in ("lead", "elaboration") and o.genre != "discussion" and _ON_THE_REPORT.search(p.text):
+            return "speaks of the report a discussion responds to"
+        if kind == "measure" and _ON_THE_REPORT.search(p.text):
             return "speaks of the report a discussion responds to"
         if kind == "elaboration" and o.genre in _ACCOUNTS and (
                 _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
@@ -202,7 +222,7 @@ class Picker:
         other = domains_of(p.text) - self.domains
         if other:
             return "another policy area: " + "、".join(sorted(other))
-        if kind in ("lead", "elaboration", "parallel") and self.domains and not domains_of(p.text) & self.domains:
+        if kind in ("lead", "elaboration", "parallel", "measure") and self.domains and not domains_of(p.text) & self.domains:
             elsewhere = self.other_subject(p)
             if elsewhere:
                 return "from a speech on another subject: " + elsewhere
@@ -293,18 +313,20 @@ class Picker:
             self._memo[key] = found | {w for d in domains_of(place) for w in DOMAINS[d]}
         return self._memo[key]
 
-    def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0) -> bool:
+    def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0, broad: bool = False) -> bool:
         """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
         ``shared``: content words it shares with the place's query."""
         place = self.place_of(kind, query)
-        key = ("about", p.id, kind, place, shared >= 2)
+        key = ("about", p.id, kind, place, shared >= 2, broad)
         if key not in self._memo:
             strict = kind in FORMULAIC or kind == "pledge"
             self._memo[key] = rel_rules.about(self.topic_terms_of(p), self._names(p), place, self.place_terms(place),
-                                              self.source.idf, strict=strict, shared_enough=shared >= 2)
+                                              self.source.idf, strict=strict, shared_enough=shared >= 2,
+                                              broad=broad)
         return self._memo[key]
 
-    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "") -> float:
+    def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "",
+                  broad: bool = False) -> float:
         """How well a phrase suits a place (0: not at all)."""
         terms = set(self.source.terms_of(p))
         mine = content_terms(terms)
@@ -314,9 +336,9 @@ class Picker:
         telling = {t[:2] for t in shared if t not in FORMULA_WORDS and t not in rel_rules.OFFICIAL}
         if kind in ("parallel", "heading") and p.items:
             # a set: its heading or its items tie it to the place; its subject words decide against
-            if not self.items_on_topic(p, kind, query) or not self.on_topic(p, kind, query, 2):
+            if not self.items_on_topic(p, kind, query) or not self.on_topic(p, kind, query, 2, broad):
                 return 0.0
-        elif not self.on_topic(p, kind, query, len(telling)):
+        elif not self.on_topic(p, kind, query, len(telling), broad):
             return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:
@@ -338,7 +360,7 @@ class Picker:
     # --- picking ----------------------------------------------------------------
 
     def candidates(self, kind: str, query: str = "", *, count: int | None = None, move: str | None = None,
-                   allow_slots: bool = False, limit: int = 60) -> list[tuple[float, Phrase, str]]:
+                   allow_slots: bool = False, limit: int = 60, broad: bool = False) -> list[tuple[float, Phrase, str]]:
         """Fitting phrases of a kind with their relevance and placed text, best first."""
         query_terms = content_terms(self.source.tokens(query)) if query else set()
         if kind in FORMULAIC:
@@ -346,18 +368,20 @@ class Picker:
         elif not query_terms:
             return []  # nothing to be relevant to
         else:
-            scored = self.source.retrieve(kind, query, limit)
+            scored = (self.source.retrieve("elaboration", query, 3 * limit) if kind == "measure"
+                      else self.source.retrieve(kind, query, limit))
         out = []
         for score, p in scored:
             reason = self.why_not(p, kind, count=count, move=move)
             if reason:
                 self.rejected[p.id] = reason
                 continue
-            rel = self.relevance(p, kind, query_terms, score, query)
+            rel = self.relevance(p, kind, query_terms, score, query, broad)
             if rel <= 0:
                 self.rejected[p.id] = "not relevant"
                 continue
-            text = self.fill(p, allow_slots=allow_slots)
+            text = self.fill(p, _MEASURE_WORD.sub(r"\1", p.text) if kind == "measure" else None,
+                             allow_slots=allow_slots)
             if text is None:
                 self.rejected[p.id] = "a slot the outline does not fill"
                 continue
@@ -370,9 +394,12 @@ class Picker:
         return out
 
     def pick(self, kind: str, query: str = "", *, count: int | None = None, move: str | None = None,
-             allow_slots: bool = False) -> Use | None:
-        """The best fitting, relevant phrase for a place (seeded among near-equals), or None."""
-        pool = self.candidates(kind, query, count=count, move=move, allow_slots=allow_slots)
+             allow_slots: bool = False, broad: bool = False) -> Use | None:
+        """The best fitting, relevant phrase for a place (seeded among near-equals), or None.
+
+        ``broad``: the place is about the whole speech (a part on its plans or problems).
+        """
+        pool = self.candidates(kind, query, count=count, move=move, allow_slots=allow_slots, broad=broad)
         if not pool:
             return None
         best = pool[0][0]
@@ -390,6 +417,12 @@ class Picker:
         self.uses.append(use)
         self.used_ids.add(use.phrase.id)
         self.used_texts.add(use.phrase.text)
+
+    def untake(self, use: Use) -> None:
+        """Forget a use the draft did not keep after all."""
+        self.uses = [u for u in self.uses if u is not use]
+        self.used_ids.discard(use.phrase.id)
+        self.used_texts.discard(use.phrase.text)
 
     def frames(self, holes: int | None = None, query: str = "") -> list[Phrase]:
         """Phrases with a frame (heading and parallel sets), best first."""

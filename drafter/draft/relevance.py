@@ -130,7 +130,8 @@ def on_topic(terms: set[str], place: str, place_terms: set[str], weight: Callabl
 
 
 def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms: set[str],
-          weight: Callable[[str], float], strict: bool = False, shared_enough: bool = False) -> bool:
+          weight: Callable[[str], float], strict: bool = False, shared_enough: bool = False,
+          broad: bool = False) -> bool:
     """Whether a phrase is about its place.
 
     ``terms`` are its topic-bearing terms; ``names(t)`` tells those that name a
@@ -162,6 +163,10 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
     True
     >>> about({"火灾", "起火", "面积", "教训"}, names, "稳定粮食播种面积", {"面积"}, idf)
     False
+    >>> about({"招商引资", "监督员", "体验官", "明察暗访"}, names, "招商引资工作汇报", {"招商引资"}, idf)
+    False
+    >>> about({"招商引资", "监督员", "体验官", "明察暗访"}, names, "招商引资工作汇报", {"招商引资"}, idf, broad=True)
+    True
     """
     subject = {t for t in terms if names(t)}
     other = uncovered(subject, place, place_terms)
@@ -171,6 +176,8 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
         own = subject - other
         if not own or sum(weight(t) for t in other) > sum(weight(t) for t in own):
             return False
+        if broad and not other:
+            return True
     if shared_enough:
         return True
     out = uncovered(terms, place, place_terms)

@@ -228,11 +228,18 @@ class Moves:
         if (style != "plain" and not s.subsections and (self._room(key) > 0 or not points)
                 and self.sets_fit(move, len(points))):
             use = self.picker.pick("parallel", self.query(s), move=move)
+            # after the writer's 一是…二是…, a bank set carries the numbering on (三是…)
+            first = len(points) + 1 if has_enum else 1
             if use and use.items:
                 self._spend(key, use)
-                # after the writer's 一是…二是…, a bank set carries the numbering on (三是…)
-                first = len(points) + 1 if has_enum else 1
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(use.items, first)))
+            elif self.outline.genre == "pledge" or move == "plans":
+                # a pledge's commitments: requirements on the subject as the speaker's own measures
+                more = self.measures(self.query(s), move, first, MAX_ELABORATIONS, key)
+                if more and has_enum:
+                    lines[-1] += more
+                elif more:
+                    lines.append(more)
         from drafter.text.speech import format_number
 
         for i, sub in enumerate(s.subsections, 1):

@@ -45,6 +45,8 @@ FORMULA_WORDS = frozenset(
 MIN_COVERAGE = 0.3
 
 _CLAUSE = lazy(r"[，。；：！？、“”]")
+_SENTENCE_PART = lazy(r"[，。；：！？]")
+_MARKS = lazy(r"[“”‘’、《》（）\s]")
 
 # Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
 _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
@@ -75,6 +77,11 @@ _JUDGMENT = lazy(
 _MEASURE = lazy(r"^要(?![求素害点件领])(?=[\u4e00-\u9fff“])")
 _MEASURE_WORD = lazy(r"(^|[，；])要(?![求素害点件领])")
 _ADDRESSED = lazy(r"你们|大家|各位|同志们|各级|各地|各部门|各单位|各乡镇|各县|主要负责同志|一把手")
+# An order given to others (…要加强…, 必须…), not 需要/重要/主要.
+_ORDER = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
+# Genres that pledge what the speaker will do: a set that looks back (深化了…认识) is another speech's.
+_FORWARD = ("pledge",)
+_LOOKS_BACK = lazy(r"(?<![为除])了(?![解却结得不])")
 _STANCE = lazy(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
 
 
@@ -127,6 +134,7 @@ class Picker:
         self.used_ids: set[str] = set()
         self.used_texts: set[str] = set()
         self.written = " ".join(outline_texts(outline))
+        self.written_bare = _MARKS.sub("", self.written)  # without quotes and 、: 严格落实“党政同责、…”
         self.topic_query = " ".join([outline.title, outline.topic, outline.meeting])
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
@@ -211,13 +219,18 @@ class Picker:
             return "an instruction or another unit's measure, in a report or an address"
         if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
+        if kind == "elaboration" and o.genre == "pledge" and _ORDER.match(p.text):
+            return "an instruction, in a pledge (its measures come as 一是…)"
+        if kind in ("parallel", "measure") and o.genre in _FORWARD and any(_LOOKS_BACK.search(it) for it in p.items or [p.text]):
+            return "looks back, in a speech that pledges what it will do"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
             return "items are fragments"
         if kind == "transition" and fit.announced_count(p.text) is None:
             return "announces no parts"
         if kind == "parallel" and any(it and it in self.written for it in p.items):
             return "repeats the writer's point"
-        if any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text)):
+        if any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text)) or any(
+                len(c) >= 8 and c in self.written_bare for c in _SENTENCE_PART.split(_MARKS.sub("", _MEASURE_WORD.sub(r"\1", p.text)))):
             return "says again what the writer wrote"
         other = domains_of(p.text) - self.domains
         if other:
@@ -305,12 +318,19 @@ class Picker:
         return 2 * near >= len(p.items)
 
     def place_terms(self, place: str) -> set[str]:
-        """The topic-bearing words of a place, and those of the policy areas it names (治污 is
-        about 生态环境)."""
+        """The topic-bearing words of a place, and those of the policy areas it names that the
+        speech is about (治污 is about 生态环境 in an 生态环境 speech; a point on 农村人居环境 there
+        does not make every 乡村振兴 word — 耕地, 粮食 — the place's)."""
         key = ("place", place)
         if key not in self._memo:
             found = rel_rules.topical_terms(self.source.tokens(place), self._share, always=self.vocabulary())
-            self._memo[key] = found | {w for d in domains_of(place) for w in DOMAINS[d]}
+            areas = domains_of(place)
+            speech_areas = self._memo.get(("areas", self.topic_query))
+            if speech_areas is None:
+                speech_areas = self._memo[("areas", self.topic_query)] = domains_of(self.topic_query)
+            if speech_areas:
+                areas &= speech_areas
+            self._memo[key] = found | {w for d in areas for w in DOMAINS[d]}
         return self._memo[key]
 
     def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0, broad: bool = False) -> bool:
@@ -368,8 +388,11 @@ class Picker:
         elif not query_terms:
             return []  # nothing to be relevant to
         else:
-            scored = (self.source.retrieve("elaboration", query, 3 * limit) if kind == "measure"
-                      else self.source.retrieve(kind, query, limit))
+            if kind == "measure":  # requirements stand as leads and as elaborations
+                scored = sorted(self.source.retrieve("elaboration", query, 3 * limit)
+                                + self.source.retrieve("lead", query, limit), key=lambda t: -t[0])
+            else:
+                scored = self.source.retrieve(kind, query, limit)
         out = []
         for score, p in scored:
             reason = self.why_not(p, kind, count=count, move=move)

@@ -1,0 +1,147 @@
+"""The composer's moves on an archive: requirements become the speaker's own measures where
+a speech looks ahead, a speaker's unit words follow the speaker's level, a pledge gives no
+orders, and a point does not widen a place to its whole policy area."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from drafter.bank.store import build_bank
+from drafter.draft.compose import compose
+from drafter.draft.outline import parse_outline
+from drafter.draft.retrieve import open_source
+
+ARCHIVE = {
+    "shi_yingshang.txt": """在全市优化营商环境工作会议上的讲话
+**市人民政府市长　***
+（20**年**月**日）
+
+同志们：
+今天召开全市优化营商环境工作会议，主要任务是部署今年的营商环境工作。下面，我讲三点意见。
+一、深化认识，把优化营商环境摆在突出位置
+当前，区域之间的竞争，越来越表现为营商环境的竞争。
+二、对标一流，持续提升政务服务效能
+要把营商环境工作纳入全市年度目标考核，实行季度通报、年终评价。
+要发挥好营商环境监督员的作用，常态化开展明察暗访，对企业反映集中的问题开展专项督查。
+各部门主要负责同志要把优化营商环境作为分内之事，亲自谋划、亲自推动。
+三、真抓实干，推动各项举措落地见效
+要健全营商环境问题线索移交机制，对推诿扯皮、吃拿卡要的严肃追责问责。
+同志们，营商环境只有更好，没有最好。让我们以更大的决心优化营商环境！
+""",
+    "zhen_gengdi.txt": """在全镇耕地保护工作会议上的讲话
+**镇党委书记
+（20**年**月**日）
+
+同志们：
+下面，我讲两点意见。
+一、从严管入手，让耕地数量稳下来
+一是常态化开展巡田。二是从严整治违法占地。三是稳妥推进耕地“非粮化”整改。
+二、压实责任，守住耕地红线
+耕地是粮食生产的命根子，必须采取“长牙齿”的硬措施。
+同志们，让我们守住耕地保护红线！
+""",
+    "yantao_shengtai.txt": """在县委理论学习中心组生态文明专题研讨会上的发言
+**县生态环境分局局长
+
+各位领导，同志们：
+根据会议安排，结合学习体会，作如下研讨发言。
+一、深化认识，坚定生态优先的理念
+通过学习，我深刻认识到生态环境保护是一项系统工程。一是深化了对生态环境保护重要意义的认识。二是深化了对污染防治攻坚战长期性的认识。三是深化了对生态环境治理体系现代化的认识。
+发言完毕，请批评指正。
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    root = tmp_path_factory.mktemp("moves")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in ARCHIVE.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out, _, _ = build_bank([corpus], root / "bank", jobs=1)
+    return open_source(out)
+
+
+def _bank_sentences(draft):
+    for sents in draft.traced.blocks:
+        for s in sents:
+            if s.origin == "bank":
+                yield s
+
+
+def test_a_report_plans_with_requirements_turned_into_its_own_measures(source):
+    o = parse_outline("""\
+genre: report
+title: 县营商环境工作情况汇报
+speaker: 县发展和改革局局长
+meeting: 全县营商环境工作推进会
+topic: 营商环境
+sections:
+  - heading: 深化审批制度改革
+    points:
+      - 推行“一件事一次办”
+""")
+    d = compose(o, source, length=2000)
+    plans = d.text.split("下步工作打算", 1)[1]
+    # 要把… / 要发挥好… from the 市长's speech, as 一是… items of the county's own plans
+    assert re.search(r"一是(?:把营商环境工作纳入全县年度目标考核|发挥好营商环境监督员)", plans), plans
+    assert "二是" in plans
+    assert "是要" not in plans and "全市" not in plans
+    # an order addressed to others is no measure of one's own
+    assert "主要负责同志" not in d.text
+    # every item traced to its phrase and source document
+    items = [s for s in _bank_sentences(d) if "监督员" in s.text or "年度目标考核" in s.text]
+    assert items and all(s.use.phrase.sources[0]["doc"].endswith("shi_yingshang.txt") for s in items)
+    # in the report's account of its work, the 市长's orders do not appear at all
+    head = d.text.split("存在的问题", 1)[0]
+    assert "要把" not in head and "要发挥" not in head
+
+
+def test_a_pledge_commits_instead_of_giving_orders_and_never_looks_back(source):
+    o = parse_outline("""\
+genre: pledge
+title: 在全市优化营商环境工作会议上的表态发言
+speaker: 某县县长
+meeting: 全市优化营商环境工作会议
+topic: 营商环境 生态环境保护
+sections:
+  - heading: 坚决扛起优化营商环境的责任
+  - heading: 坚决打好污染防治攻坚战
+""")
+    d = compose(o, source, length=1500)
+    for s in _bank_sentences(d):
+        body = re.sub(r"^[一二三四五六七八九十]+是", "", s.text)
+        assert not re.match(r"^(?:[^，。]{0,14}，)?[^，。]{0,14}?(?<![需重主只卡])(?:要|必须)", body), s.text
+        assert "深化了" not in s.text, s.text  # a seminar's insights, looking back
+
+
+def test_a_point_does_not_open_its_whole_policy_area(source):
+    o = parse_outline("""\
+genre: speech
+title: 在全镇生态环境保护工作会议上的讲话
+speaker: 某镇党委书记
+meeting: 全镇生态环境保护工作会议
+topic: 生态环境保护
+sections:
+  - heading: 坚决打好污染防治攻坚战
+    points:
+      - 全面整治农村人居环境
+""")
+    d = compose(o, source, length=3000)
+    assert "巡田" not in d.text and "违法占地" not in d.text
+
+
+def test_unit_words_follow_the_speakers_level():
+    from drafter.draft.fit import adapt_level, unit_of
+
+    assert unit_of("county", "区委书记", "在全区…") == "区"
+    assert unit_of("township", "某街道党工委书记") == "镇"
+    assert adapt_level("我市将把全市重点项目纳入市直部门考核。", "county", "区") == "我区将把全区重点项目纳入区直部门考核。"
+    # a superior stays the superior; markets, citizens and areas are no units
+    assert adapt_level("认真落实市委、市政府部署，服务市民，全市场覆盖，全区域推进。", "township", "镇") == \
+        "认真落实市委、市政府部署，服务市民，全市场覆盖，全区域推进。"
+    # an enterprise or an unknown level keeps the words as they are
+    assert adapt_level("全市上下", "enterprise", "") == "全市上下"

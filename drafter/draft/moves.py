@@ -94,7 +94,7 @@ _PART_WORDS = {
     "recognition": re.compile(r"认识|意义|站位|重要性|形势|思想"),
     "guarantee": re.compile(r"保障|组织领导|责任|作风|落实|督查|考核|合力"),
     "problems": re.compile(r"问题|不足|差距|短板|弱项"),
-    "plans": re.compile(r"下一步|下步|打算|今后|努力方向|思路|计划"),
+    "plans": re.compile(r"下一步|下步|打算|今后|努力方向|工作思路|思路举措|计划|抓好(?:贯彻)?落实|贯彻落实$"),
 }
 
 _GENRE_PART = {
@@ -234,8 +234,10 @@ class Moves:
                 self._spend(key, use)
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(use.items, first)))
             elif self.outline.genre == "pledge" or move == "plans":
-                # a pledge's commitments: requirements on the subject as the speaker's own measures
-                more = self.measures(self.query(s), move, first, MAX_ELABORATIONS, key)
+                # a pledge's commitments, a section of plans: requirements on the subject as the
+                # speaker's own measures (plans are about the whole speech's subject)
+                query = f"{self.picker.topic_query} {self.query(s)}" if move == "plans" else self.query(s)
+                more = self.measures(query, move, first, MAX_ELABORATIONS, key, broad=move == "plans")
                 if more and has_enum:
                     lines[-1] += more
                 elif more:

@@ -56,7 +56,7 @@ _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 _PROBLEMS = lazy(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
 _WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
 _DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
-_PLANS = lazy(r"下一步|下步|打算|今后|思路|计划|(?:具体|主要|工作|下步)措施|展望|工作安排")
+_PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|(?:具体|主要|工作|下步)措施|展望|工作安排|抓好(?:贯彻)?落实")
 
 
 # Genres that give an account of one's own work: a leader's instruction (要…, 必须…) from
@@ -219,8 +219,8 @@ class Picker:
             return "an instruction or another unit's measure, in a report or an address"
         if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
-        if kind == "elaboration" and o.genre == "pledge" and _ORDER.match(p.text):
-            return "an instruction, in a pledge (its measures come as 一是…)"
+        if kind == "elaboration" and o.genre in ("pledge", "discussion") and _ORDER.match(p.text):
+            return "an instruction, in a pledge or a discussion (measures come as 一是…)"
         if kind in ("parallel", "measure") and o.genre in _FORWARD and any(_LOOKS_BACK.search(it) for it in p.items or [p.text]):
             return "looks back, in a speech that pledges what it will do"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):

@@ -145,3 +145,48 @@ def test_unit_words_follow_the_speakers_level():
         "认真落实市委、市政府部署，服务市民，全市场覆盖，全区域推进。"
     # an enterprise or an unknown level keeps the words as they are
     assert adapt_level("全市上下", "enterprise", "") == "全市上下"
+
+
+def test_a_measure_the_writer_already_wrote_is_not_said_again(source):
+    # the writer's point is the requirement's first clause, without the quotes and 、 it has in the bank
+    o = parse_outline("""\
+genre: report
+title: 县营商环境工作情况汇报
+speaker: 县发展和改革局局长
+meeting: 全县营商环境工作推进会
+topic: 营商环境
+sections:
+  - heading: 强化督查考核
+    points:
+      - 发挥好营商环境监督员
+""")
+    d = compose(o, source, length=2000)
+    assert d.text.count("监督员") == 1, d.text
+
+
+def test_a_report_takes_no_other_units_measure_as_a_lead(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "jianguan.txt").write_text("""在全县市场监管工作会议上的讲话
+**县市场监管局局长
+
+同志们：
+下面，我讲两点意见。
+一、以科技赋能提升监管效能
+面对监管对象多、监管人员少的矛盾，我们向科技要效率、向信息化要能力。
+二、以科技创新护航企业发展
+科技创新是引领发展的第一动力，也是市场监管现代化的关键所在。
+同志们，让我们以更加务实的作风推动市场监管工作再上新台阶！
+""", encoding="utf-8")
+    out, _, _ = build_bank([corpus], tmp_path / "bank", jobs=1)
+    o = parse_outline("""\
+genre: address
+title: 在科技创新成果发布会上的致辞
+speaker: 某县人民政府县长
+meeting: 科技创新成果发布会
+topic: 科技创新 科技监管
+sections:
+  - heading: 科技创新赋能监管
+""")
+    d = compose(o, open_source(out), length=1000)
+    assert "向科技要效率" not in d.text  # another unit's claim, not a judgment

@@ -134,7 +134,8 @@ class Picker:
         self.used_ids: set[str] = set()
         self.used_texts: set[str] = set()
         self.written = " ".join(outline_texts(outline))
-        self.written_bare = _MARKS.sub("", self.written)  # without quotes and 、: 严格落实“党政同责、…”
+        self.written_bare = "。".join(_MARKS.sub("", t) for t in outline_texts(outline))  # without quotes and 、: 严格落实“党政同责、…”
+        self.written_clauses = {c for c in _SENTENCE_PART.split(self.written_bare) if len(c) >= 8}
         self.topic_query = " ".join([outline.title, outline.topic, outline.meeting])
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
@@ -214,6 +215,9 @@ class Picker:
             return "speaks of the report a discussion responds to"
         if kind == "measure" and _ON_THE_REPORT.search(p.text):
             return "speaks of the report a discussion responds to"
+        if kind == "lead" and o.genre in _ACCOUNTS and not move_of(p.text, heading=False) and (
+                _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
+            return "another unit's measure or an instruction as a lead, in a report or an address"
         if kind == "elaboration" and o.genre in _ACCOUNTS and (
                 _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
             return "an instruction or another unit's measure, in a report or an address"
@@ -229,8 +233,10 @@ class Picker:
             return "announces no parts"
         if kind == "parallel" and any(it and it in self.written for it in p.items):
             return "repeats the writer's point"
-        if any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text)) or any(
-                len(c) >= 8 and c in self.written_bare for c in _SENTENCE_PART.split(_MARKS.sub("", _MEASURE_WORD.sub(r"\1", p.text)))):
+        bare = _MARKS.sub("", _MEASURE_WORD.sub(r"\1", p.text))
+        if (any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text))
+                or any(len(c) >= 8 and c in self.written_bare for c in _SENTENCE_PART.split(bare))
+                or any(w in bare for w in self.written_clauses)):
             return "says again what the writer wrote"
         other = domains_of(p.text) - self.domains
         if other:

@@ -38,7 +38,7 @@ USUAL_LENGTH = {
 }
 DEFAULT_LENGTH = 2000
 # Bank elaborations a section takes besides one after each of the writer's points.
-MAX_ELABORATIONS = 4
+MAX_ELABORATIONS = 8
 
 # What belongs in a part the bank has nothing for.
 SCAFFOLD = {
@@ -209,17 +209,18 @@ class Moves:
         if lead_text:
             lines.append(lead_text)
         points = [(sentence(p.text), sentence(p.detail) if p.detail else "") for p in s.points]
-        # elaborations: whole bank sentences about the section, after its lead, and one after a point
-        if self._room(key) > 0:
-            more = self.elaborate(s, self.query(s), move, MAX_ELABORATIONS - (0 if lead_text else 1), key)
-            if more and lines:
-                lines[-1] += more
-            elif more:
-                lines.append(more)
+        # elaborations: one after each of the writer's points, then whole bank sentences about the
+        # section after its lead, as many as the budget takes (a paragraph holds three)
         elaborations: list[str] = []
         for p in s.points:
             elaborations.append(self.elaborate(s, f"{p.text} {p.detail} {s.heading}", move, 1, key)
                                 if self._room(key) > 0 else "")
+        if self._room(key) > 0:
+            more = self.elaborations(s, self.query(s), move, MAX_ELABORATIONS - (0 if lead_text else 1), key)
+            paragraphs = [more[i:i + 3] for i in range(0, len(more), 3)]
+            if paragraphs and lines:
+                lines[-1] += "".join(paragraphs.pop(0))
+            lines.extend("".join(par) for par in paragraphs)
         if style == "enum" and len(points) > 1:
             lines.append("".join(f"{enum(i)}{t}{d}{e}" for i, ((t, d), e) in enumerate(zip(points, elaborations, strict=True), 1)))
         else:
@@ -267,6 +268,11 @@ class Moves:
 
     def elaborate(self, s: Section, query: str, move: str, most: int, key: int, broad: bool = False) -> str:
         """Up to ``most`` relevant bank elaborations for a place, within the section's budget."""
+        return "".join(self.elaborations(s, query, move, most, key, broad))
+
+    def elaborations(self, s: Section, query: str, move: str, most: int, key: int,
+                     broad: bool = False) -> list[str]:
+        """Up to ``most`` relevant bank elaborations for a place, within the section's budget, one a sentence."""
         out = []
         for _ in range(max(0, most)):
             if self._room(key) <= 0:
@@ -276,7 +282,7 @@ class Moves:
                 break
             self._spend(key, use)
             out.append(sentence(use.text))
-        return "".join(out)
+        return out
 
     def measures(self, query: str, move: str, first: int, most: int, key: int, broad: bool = False) -> str:
         """Requirements from speeches on the subject as the speaker's own numbered measures

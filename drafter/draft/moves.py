@@ -248,20 +248,6 @@ class Moves:
         for i, sub in enumerate(s.subsections, 1):
             lines.append(f"{format_number('（一）', i)}{sub.heading}")
             lines.append(self.body(sub, style, move))
-        if (style != "plain" and not points and not s.subsections and self._room(key) > 0
-                and self.outline.genre != "discussion"):
-            # a section the writer left empty: a relevant set of sibling headings as its （一）（二）…
-            use = self.picker.pick("heading", self.query(s), move=move)
-            if use and use.items:
-                self._spend(key, use)
-                for i, item in enumerate(use.items, 1):
-                    lines.append(f"{format_number('（一）', i)}{_item(item)}")
-                    sub_use = self.picker.pick("lead", f"{item} {s.heading}", move=move)
-                    if sub_use:
-                        self._spend(key, sub_use)
-                        lines.append(sentence(sub_use.text))
-                    else:
-                        lines.append(scaffold(move))
         if not points and not s.subsections and len(lines) <= (1 if lead_text else 0):
             lines.append(scaffold(self.scaffold_move(s, move)))
         return "\n".join(line for line in lines if line)
@@ -322,12 +308,13 @@ class Moves:
             lines.append(sentence(use.text))
         key = id(s)
         if self.budget > 0:
-            more = self.elaborate(s, query, move, MAX_ELABORATIONS - 1, key, broad=True)
-            if more and lines:
-                lines[-1] += more
-            elif more:
-                lines.append(more)
-        if self.budget > 0 or not use:
+            more = self.elaborations(s, query, move, MAX_ELABORATIONS - 1, key, broad=True)
+            paragraphs = ["".join(more[i:i + 3]) for i in range(0, len(more), 3)]
+            if paragraphs and lines:
+                lines[-1] += paragraphs.pop(0)
+            lines.extend(paragraphs)
+        if (self.budget > 0 or not use) and move in ("problems", "plans", "guarantee"):
+            # a set of measures or problems; a part on why the work matters takes none
             pset = self.picker.pick("parallel", query, move=own, broad=True)
             if pset and pset.items:
                 lines.append("".join(f"{enum(i)}{sentence(_item(it))}" for i, it in enumerate(pset.items, 1)))

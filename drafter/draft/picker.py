@@ -46,6 +46,7 @@ MIN_COVERAGE = 0.3
 
 _CLAUSE = lazy(r"[，。；：！？、“”]")
 _SENTENCE_PART = lazy(r"[，。；：！？]")
+_QUOTED = lazy(r"“([^”]{4,20})”")
 _MARKS = lazy(r"[“”‘’、《》（）\s]")
 
 # Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
@@ -78,7 +79,7 @@ _MEASURE = lazy(r"^要(?![求素害点件领])(?=[\u4e00-\u9fff“])")
 _MEASURE_WORD = lazy(r"(^|[，；])要(?![求素害点件领])")
 _ADDRESSED = lazy(r"你们|大家|各位|同志们|各级|各地|各部门|各单位|各乡镇|各县|主要负责同志|一把手")
 # An order given to others (…要加强…, 必须…), not 需要/重要/主要.
-_ORDER = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
+_ORDER = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,20}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
 # Genres that pledge what the speaker will do: a set that looks back (深化了…认识) is another speech's.
 _FORWARD = ("pledge",)
 _LOOKS_BACK = lazy(r"(?<![为除])了(?![解却结得不])")
@@ -133,6 +134,7 @@ class Picker:
         self.uses: list[Use] = []
         self.used_ids: set[str] = set()
         self.used_texts: set[str] = set()
+        self.used_clauses: set[str] = set()  # the clauses of what the draft already took
         self.written = " ".join(outline_texts(outline))
         self.written_bare = "。".join(_MARKS.sub("", t) for t in outline_texts(outline))  # without quotes and 、: 严格落实“党政同责、…”
         self.written_clauses = {c for c in _SENTENCE_PART.split(self.written_bare) if len(c) >= 8}
@@ -174,6 +176,10 @@ class Picker:
             self._static[key] = self._why_not_here(p, kind)
         if self._static[key]:
             return self._static[key]
+        if kind == "elaboration" and move == "recognition" and _ORDER.match(p.text):
+            return "an instruction, where the speech says why the work matters"
+        if self.used_clauses and any(c in self.used_clauses for c in _clauses(p.text)):
+            return "says again what the draft already says"
         announced = fit.announced_count(p.text)
         if announced is not None and kind not in ("parallel", "elaboration") and announced != count:
             return f"announces {announced} parts, {count} follow"
@@ -252,13 +258,7 @@ class Picker:
         title the bank holds) is on an area this outline is not: a sentence that names none
         of the outline's areas, taken from a 防汛 speech into a 安全生产 pledge, is that
         speech's, not this one's. "" when some source is on this outline's areas or unknown."""
-        titles = self._memo.get("titles")
-        if titles is None:
-            titles = {}
-            for t in self.source.of_kind("title"):
-                for src in t.sources:
-                    titles.setdefault(src.get("doc", ""), t.text)
-            self._memo["titles"] = titles
+        titles = self._titles()
         found: set[str] = set()
         for src in p.sources:
             title = titles.get(src.get("doc", ""))
@@ -267,6 +267,28 @@ class Picker:
                 return ""
             found |= areas
         return "、".join(sorted(found))
+
+    def same_subject(self, p: Phrase) -> bool:
+        """Whether a source of the phrase is a speech on this speech's subject: its title names a
+        policy area this outline's title, topic or meeting names (a 营商环境 speech's sentence,
+        in a 营商环境 speech)."""
+        own = self._memo.get(("areas", self.topic_query))
+        if own is None:
+            own = self._memo[("areas", self.topic_query)] = domains_of(self.topic_query)
+        if not own:
+            return False
+        titles = self._titles()
+        return any(domains_of(titles.get(src.get("doc", ""), "")) & own for src in p.sources)
+
+    def _titles(self) -> dict[str, str]:
+        titles = self._memo.get("titles")
+        if titles is None:
+            titles = {}
+            for t in self.source.of_kind("title"):
+                for src in t.sources:
+                    titles.setdefault(src.get("doc", ""), t.text)
+            self._memo["titles"] = titles
+        return titles
 
     # --- topic ----------------------------------------------------------------------
 
@@ -360,11 +382,14 @@ class Picker:
         shared = {t for t in mine if rel_rules.covered(t, query, query_terms)} if query else set()
         # words that say something, one per root (责任人 and 责任书 are one)
         telling = {t[:2] for t in shared if t not in FORMULA_WORDS and t not in rel_rules.OFFICIAL}
+        tie = len(telling)
+        if tie == 1 and kind in ("elaboration", "measure", "lead") and self.same_subject(p):
+            tie = 2  # from a speech on this speech's subject, and a telling word of the place
         if kind in ("parallel", "heading") and p.items:
             # a set: its heading or its items tie it to the place; its subject words decide against
             if not self.items_on_topic(p, kind, query) or not self.on_topic(p, kind, query, 2, broad):
                 return 0.0
-        elif not self.on_topic(p, kind, query, len(telling), broad):
+        elif not self.on_topic(p, kind, query, tie, broad):
             return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:
@@ -446,12 +471,16 @@ class Picker:
         self.uses.append(use)
         self.used_ids.add(use.phrase.id)
         self.used_texts.add(use.phrase.text)
+        self.used_clauses.update(_clauses(use.phrase.text))
+        for it in use.items:
+            self.used_clauses.update(_clauses(it))
 
     def untake(self, use: Use) -> None:
         """Forget a use the draft did not keep after all."""
         self.uses = [u for u in self.uses if u is not use]
         self.used_ids.discard(use.phrase.id)
         self.used_texts.discard(use.phrase.text)
+        self.used_clauses = {c for u in self.uses for t in (u.phrase.text, *u.items) for c in _clauses(t)}
 
     def frames(self, holes: int | None = None, query: str = "") -> list[Phrase]:
         """Phrases with a frame (heading and parallel sets), best first."""
@@ -464,6 +493,15 @@ class Picker:
                     continue
                 out.append(p)
         return out
+
+
+def _clauses(text: str) -> list[str]:
+    """What a text says that another should not say again: its clauses of eight characters or
+    more (without quotes, 、 and a leading 要) and its quoted terms (“一件事一次办”): 深化“一件事一次办”改革
+    and 推行“一件事一次办” say the same thing."""
+    bare = _MARKS.sub("", _MEASURE_WORD.sub(r"\1", text))
+    return [c for c in _SENTENCE_PART.split(bare) if len(c) >= 8] + [
+        m.group(1) for m in _QUOTED.finditer(text) if len(m.group(1)) >= 4]
 
 
 def outline_texts(outline: Outline) -> list[str]:

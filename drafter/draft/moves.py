@@ -97,6 +97,12 @@ _PART_WORDS = {
     "plans": re.compile(r"下一步|下步|打算|今后|努力方向|工作思路|思路举措|计划|抓好(?:贯彻)?落实|贯彻落实$"),
 }
 
+# A section on why the work matters (深化思想认识, 充分认识重要意义), and a last section of plans.
+_RECOGNITION = lazy(r"认识|意义|站位|重要性")
+_LAST_PLANS = lazy(r"举措|措施|对策|努力方向|路径")
+# Genres that add 下步打算 unless the outline has it: there the last section of 举措 is the plans.
+_PLANS_PART = ("report", "seminar", "discussion", "sharing")
+
 _GENRE_PART = {
     "report": "achievements", "seminar": "insight", "sharing": "insight", "speech": "tasks",
     "pledge": "commitment", "discussion": "response", "address": "body",
@@ -173,9 +179,21 @@ class Moves:
     def has_move(self, move: str) -> bool:
         """Whether the outline already has a section making this move (问题, 打算, 认识, 保障…)."""
         rx = _PART_WORDS.get(move)
+        sections = self.outline.sections
+        if move == "plans" and sections and _LAST_PLANS.search(sections[-1].heading):
+            return True  # the last section's 务实举措 / 对策 / 努力方向 are the speech's plans
         return any(
-            (rx.search(s.heading) if rx else move_of(s.heading) == move) for s in self.outline.sections
+            (rx.search(s.heading) if rx else move_of(s.heading) == move) for s in sections
         )
+
+    def _section_move(self, s: Section) -> str:
+        """"plans" for the last section of 举措 where the genre adds plans; "recognition" for a
+        section on why the work matters; else ""."""
+        sections = self.outline.sections
+        if (self.outline.genre in _PLANS_PART and sections and s is sections[-1]
+                and _LAST_PLANS.search(s.heading) and not move_of(s.heading)):
+            return "plans"
+        return "recognition" if _RECOGNITION.search(s.heading) else ""
 
     def query(self, s: Section) -> str:
         return " ".join([s.heading, *s.keywords, *(p.text for p in s.points), *(sub.heading for sub in s.subsections)])
@@ -202,7 +220,7 @@ class Moves:
 
         Returns plain speech text, one paragraph a line.
         """
-        move = move or move_of(s.heading)
+        move = move or move_of(s.heading) or self._section_move(s)
         key = id(s)
         lines: list[str] = []
         lead_text = self.lead(s, move) if lead else ""
@@ -334,6 +352,8 @@ class Moves:
         unit's measures would be claims this unit never made.
         """
         genre = self.outline.genre
+        if move == "recognition":
+            return False  # why the work matters: judgments, not another speech's measures
         if move in ("plans", "problems") or genre in ("speech", "pledge", "host"):
             return True
         return genre in ("seminar", "sharing") and points < 2

@@ -190,3 +190,41 @@ sections:
 """)
     d = compose(o, open_source(out), length=1000)
     assert "向科技要效率" not in d.text  # another unit's claim, not a judgment
+
+
+def test_a_sentence_whose_point_is_another_subject_stays_out(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "xiangmu.txt").write_text("""在全县重点项目建设推进会上的讲话
+**县人民政府县长
+
+同志们：
+下面，我讲两点意见。
+一、坚持项目为王，扩大有效投资
+招商引资是扩大有效投资的重要抓手，要把招商引资作为经济工作的生命线。
+抓经济增长、抓项目建设、抓招商引资，都必须同步考虑安全条件、同步落实安全措施，不能只算经济账、不算安全账。
+二、强化要素保障，优化项目服务
+要对落户项目实行全程代办、专班服务，做到有求必应、无事不扰。
+同志们，让我们以更加务实的作风推动项目建设再上新台阶！
+""", encoding="utf-8")
+    # an office's archive holds speeches on other subjects too: their titles name them
+    (corpus / "anquan.txt").write_text("""在全县安全生产工作会议上的讲话
+**县人民政府副县长
+
+同志们：
+安全生产是民生大事，一丝一毫不能放松。
+同志们，让我们全力以赴抓好安全生产各项工作！
+""", encoding="utf-8")
+    out, _, _ = build_bank([corpus], tmp_path / "bank", jobs=1)
+    o = parse_outline("""\
+genre: speech
+title: 在全县招商引资工作会议上的讲话
+speaker: 某县县长
+meeting: 全县招商引资工作会议
+topic: 招商引资 项目建设
+sections:
+  - heading: 坚持项目为王，推动招商引资提质增效
+""")
+    d = compose(o, open_source(out), length=3000)
+    assert "安全账" not in d.text
+    assert "招商引资作为经济工作的生命线" in d.text  # on its subject, and kept

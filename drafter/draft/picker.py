@@ -46,6 +46,8 @@ MIN_COVERAGE = 0.3
 
 _CLAUSE = lazy(r"[，。；：！？、“”]")
 _SENTENCE_PART = lazy(r"[，。；：！？]")
+# Where a sentence comes to its point: what it asks for or rests on.
+_POINT = lazy(r"必须|务必|关键在于?|(?<![需重主只想纲概卡])要(?![求素害点件领])|重在|贵在")
 _QUOTED = lazy(r"“([^”]{4,20})”")
 _MARKS = lazy(r"[“”‘’、《》（）\s]")
 
@@ -379,6 +381,19 @@ class Picker:
                                               broad=broad)
         return self._memo[key]
 
+    def point_on_topic(self, p: Phrase, kind: str, query: str) -> bool:
+        """Whether what a sentence asks for is about its place: the subject words after its
+        必须/要/关键在 (抓招商引资…，都必须同步考虑安全条件 asks for 安全, not 招商引资)."""
+        m = _POINT.search(p.text)
+        if not m or m.start() < 4:
+            return True
+        names = self._names(p)
+        focus = {t for t in self.source.tokens(p.text[m.end():]) if t in self.topic_terms_of(p) and names(t)}
+        if not focus:
+            return True
+        place = self.place_of(kind, query)
+        return bool(focus - rel_rules.uncovered(focus, place, self.place_terms(place)))
+
     def relevance(self, p: Phrase, kind: str, query_terms: set[str], score: float, query: str = "",
                   broad: bool = False) -> float:
         """How well a phrase suits a place (0: not at all)."""
@@ -396,6 +411,8 @@ class Picker:
             if not self.items_on_topic(p, kind, query) or not self.on_topic(p, kind, query, 2, broad):
                 return 0.0
         elif not self.on_topic(p, kind, query, tie, broad):
+            return 0.0
+        elif kind in ("elaboration", "lead", "measure") and not self.point_on_topic(p, kind, query):
             return 0.0
         topical = {t for t in mine if t not in FORMULA_WORDS}
         if kind in FORMULAIC:

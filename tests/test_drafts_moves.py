@@ -55,14 +55,19 @@ ARCHIVE = {
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory):
+def bank_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("moves")
     corpus = root / "corpus"
     corpus.mkdir()
     for name, text in ARCHIVE.items():
         (corpus / name).write_text(text, encoding="utf-8")
     out, _, _ = build_bank([corpus], root / "bank", jobs=1)
-    return open_source(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def source(bank_dir):
+    return open_source(bank_dir)
 
 
 def _bank_sentences(draft):
@@ -228,3 +233,28 @@ sections:
     d = compose(o, open_source(out), length=3000)
     assert "安全账" not in d.text
     assert "招商引资作为经济工作的生命线" in d.text  # on its subject, and kept
+
+
+def test_a_changed_sentence_shows_its_original_in_word_and_in_the_list(cli, tmp_path, bank_dir):
+    import zipfile
+
+    (tmp_path / "o.yaml").write_text("""\
+genre: report
+title: 县营商环境工作情况汇报
+speaker: 县发展和改革局局长
+meeting: 全县营商环境工作推进会
+topic: 营商环境
+sections:
+  - heading: 深化审批制度改革
+""", encoding="utf-8")
+    bank = bank_dir
+    r = cli("render", "o.yaml", "-o", "d.docx", "--bank", str(bank))
+    assert r.code == 0, r.err
+    with zipfile.ZipFile(tmp_path / "d.docx") as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    # the measure placed as 把…纳入全县…; the comment quotes the requirement as the 市长 said it
+    assert "原文：要把营商环境工作纳入全市年度目标考核" in comments
+    r = cli("render", "o.yaml", "-o", "d.txt", "--bank", str(bank), "--list-alternatives")
+    assert r.code == 0, r.err
+    listed = (tmp_path / "d.txt").read_text(encoding="utf-8")
+    assert "原文：要把营商环境工作纳入全市年度目标考核" in listed

@@ -133,6 +133,16 @@ def _source_line(p: object) -> str:
     return f"{s.get('doc', '')} 第 {s.get('line', 0)} 行" + (f"（{year} 年）" if year else "") + more
 
 
+def _original(use: object) -> str:
+    """The phrase as the bank holds it, when the draft placed it changed (slots filled, 全市 made
+    全县, 要 dropped from a requirement made a measure); "" when placed as it is."""
+    p = use.phrase
+    placed = "".join(use.items) if use.items else use.text
+    held = "".join(p.items) if getattr(p, "items", None) else p.text
+    bare = "".join(ch for ch in placed if ch not in "。！？；，、 ")
+    return "" if bare == "".join(ch for ch in held if ch not in "。！？；，、 ") else p.text
+
+
 def word_notes(draft: Draft, alternatives: int = 3) -> list:
     """A Word comment on every bank sentence: its source and the alternatives for its place."""
     from drafter.word.notes import Note
@@ -147,6 +157,9 @@ def word_notes(draft: Draft, alternatives: int = 3) -> list:
             # one comment for a phrase's run of sentences in this block
             run = [t for t in sents if t.use is s.use]
             lines = [f"表达库：{s.use.phrase.id}，出自 {_source_line(s.use.phrase)}"]
+            original = _original(s.use)
+            if original:
+                lines.append(f"原文：{original}")
             alts = s.use.alternatives[:alternatives]
             for n, (p, text) in enumerate(alts, 1):
                 lines.append(f"备选{n}：{text}（{_source_line(p)}）")
@@ -162,6 +175,9 @@ def alternatives_text(draft: Draft, alternatives: int, fmt: str) -> str:
     for u in draft.uses:
         n += 1
         out.append(f"\n{n}. {u.text}\n   出自 {_source_line(u.phrase)}\n")
+        original = _original(u)
+        if original:
+            out.append(f"   原文：{original}\n")
         for k, (p, text) in enumerate(u.alternatives[:alternatives], 1):
             out.append(f"   备选{k}：{text}（{_source_line(p)}）\n")
     return "".join(out) if n else ""

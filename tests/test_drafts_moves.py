@@ -49,6 +49,8 @@ ARCHIVE = {
 根据会议安排，结合学习体会，作如下研讨发言。
 一、深化认识，坚定生态优先的理念
 通过学习，我深刻认识到生态环境保护是一项系统工程。一是深化了对生态环境保护重要意义的认识。二是深化了对污染防治攻坚战长期性的认识。三是深化了对生态环境治理体系现代化的认识。
+二、对照检视，看清污染防治的现实处境
+一是生态环境保护的形势依然严峻。二是污染防治与经济发展必须协同推进。三是污染防治攻坚责任重大、任务艰巨。
 发言完毕，请批评指正。
 """,
 }
@@ -121,6 +123,7 @@ sections:
         body = re.sub(r"^[一二三四五六七八九十]+是", "", s.text)
         assert not re.match(r"^(?:[^，。]{0,14}，)?[^，。]{0,14}?(?<![需重主只卡])(?:要|必须)", body), s.text
         assert "深化了" not in s.text, s.text  # a seminar's insights, looking back
+        assert "形势依然严峻" not in s.text, s.text  # judgments are no commitments
 
 
 def test_a_point_does_not_open_its_whole_policy_area(source):

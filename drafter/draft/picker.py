@@ -81,9 +81,11 @@ _MEASURE = lazy(r"^要(?![求素害点件领])(?=[\u4e00-\u9fff“])")
 _MEASURE_WORD = lazy(r"(^|[，；])要(?![求素害点件领])")
 _ADDRESSED = lazy(r"你们|大家|各位|同志们|各级|各地|各部门|各单位|各乡镇|各县|主要负责同志|一把手")
 # An order given to others (…要加强…, 必须…), not 需要/重要/主要.
-_ORDER = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,20}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
+_ORDER = lazy(r"^(?:[^，。；]{0,24}，)?[^，。；]{0,20}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
 # Genres that pledge what the speaker will do: a set that looks back (深化了…认识) is another speech's.
 _FORWARD = ("pledge",)
+# An item that judges (形势依然严峻, …必须协同推进, 责任重大) is no commitment.
+_JUDGES = lazy(r"形势|依然|仍然|艰巨|重大|(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|必须|才能|在于|越来越")
 _LOOKS_BACK = lazy(r"(?<![为除])了(?![解却结得不])")
 _STANCE = lazy(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
 
@@ -241,6 +243,9 @@ class Picker:
             return "an instruction, in a pledge or a discussion (measures come as 一是…)"
         if kind in ("parallel", "measure") and o.genre in _FORWARD and any(_LOOKS_BACK.search(it) for it in p.items or [p.text]):
             return "looks back, in a speech that pledges what it will do"
+        if kind == "parallel" and o.genre in _FORWARD and 2 * sum(
+                bool(_JUDGES.search(it)) for it in p.items) >= len(p.items):
+            return "items are no commitments (形势依然严峻…), in a pledge"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
             return "items are fragments"
         if kind == "transition" and fit.announced_count(p.text) is None:

@@ -334,6 +334,8 @@ def is_fragment(kind: str, text: str) -> bool:
     False
     >>> is_fragment("pledge", "全镇上下作出了积极贡献。")
     True
+    >>> is_fragment("opening", "会议的主要任务是："), is_fragment("opening", "现将有关情况汇报如下：")
+    (True, False)
     """
     t = text.strip()
     if not t:
@@ -344,6 +346,8 @@ def is_fragment(kind: str, text: str) -> bool:
         return True  # looks back, not forward
     if kind in ("lead", "pledge", "opening") and t[-1] not in "。！？：”":
         return True
+    if kind == "opening" and re.search(r"(?:是|有|为|包括)[：:]$", t):
+        return True  # 会议的主要任务是： — what follows the colon was the sentence
     return False
 
 

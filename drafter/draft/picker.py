@@ -197,9 +197,13 @@ class Picker:
             own = move_of(p.text, heading=False)
             return f"made for {own}" if own == "problems" else ""
         if move is not None:
-            own = move_of(p.text, heading=False) or move_of(getattr(p, "context", "") or "")
-            if kind == "parallel" and p.items and sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items):
-                own = "problems"
+            context_move = move_of(getattr(p, "context", "") or "")
+            if kind == "parallel" and p.items:
+                # a set is made for problems when its items state problems, whatever its joined text says
+                deficits = sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items)
+                own = "problems" if deficits else ("" if context_move == "problems" else context_move)
+            else:
+                own = move_of(p.text, heading=False) or context_move
             if own and own != move:
                 return f"made for {own}"
             if move in ("problems", "plans") and own != move:

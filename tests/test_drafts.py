@@ -305,6 +305,7 @@ SHORT = {
     "discussion_sparse_xiangcun": "3 %: no topic in the outline, headings about the report only",
     "host_rich_anquan": "39 % of 1200: a chair's script is the outline's agenda",
     "host_sparse_dangjian": "25 %",
+    "pledge_rich_anquan": "66 % of 1500",
     "pledge_sparse_shengtai": "25 %: few 生态环境 sentences pass the topic rule",
     "report_rich_anquan": "21 %: a report takes only judgments, never another unit's measures",
     "report_sparse_yingshang": "7 %: same, and three bare headings",

@@ -273,7 +273,9 @@ def test_problems_take_a_set_of_problems_not_of_lessons(tmp_path):
 一、主要做法
 我们坚持把优化营商环境作为一号工程来抓。
 二、对照检视发现的问题和几点体会
-一是优化营商环境必须坚持企业视角。二是优化营商环境必须坚持问题导向。三是优化营商环境必须坚持久久为功。
+一是优化营商环境必须坚持企业视角，从企业的感受出发想问题。二是优化营商环境必须坚持问题导向。三是优化营商环境必须坚持久久为功。
+三、几点启示
+一是优化营商环境要从企业的感受出发想问题、定措施。二是优化营商环境要坚持问题导向，哪里有堵点就在哪里发力。三是优化营商环境贵在久久为功。
 以上发言，请批评指正。
 """, encoding="utf-8")
     outline = """\
@@ -288,7 +290,7 @@ sections:
     # lessons stood under a heading that mentions 问题: still no problems
     out, _, _ = build_bank([corpus], tmp_path / "bank1", jobs=1)
     d = compose(parse_outline(outline), open_source(out), length=2000)
-    assert "必须坚持企业视角" not in d.text
+    assert "必须坚持企业视角" not in d.text and "哪里有堵点" not in d.text
     (corpus / "huibao.txt").write_text("""县优化营商环境工作情况汇报
 **县发改局局长
 

@@ -58,7 +58,11 @@ _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 # phrases made for them; phrases made for them go nowhere else.
 _PROBLEMS = lazy(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
 _WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
-_DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|问题|困难")
+# An item stating a problem (服务意识还不够强, 数据共享不到位); 坚持问题导向 and 想问题 state none,
+# and an item saying what must be done (必须…) is a lesson, not a problem.
+_DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|困难|"
+                r"(?<!想)(?<!解决)问题(?!导向)(?:[^，。]{0,6}(?:突出|存在|仍|还|较多|明显))")
+_LESSON = lazy(r"必须|要(?!求)|应当|只有|才能")
 _PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|(?:具体|主要|工作|下步)措施|展望|工作安排|抓好(?:贯彻)?落实")
 
 
@@ -200,7 +204,7 @@ class Picker:
             context_move = move_of(getattr(p, "context", "") or "")
             if kind == "parallel" and p.items:
                 # a set is made for problems when its items state problems, whatever its joined text says
-                deficits = sum(bool(_DEFICIT.search(it)) for it in p.items) * 2 >= len(p.items)
+                deficits = sum(bool(_DEFICIT.search(it)) and not _LESSON.search(it) for it in p.items) * 2 >= len(p.items)
                 own = "problems" if deficits else ("" if context_move == "problems" else context_move)
             else:
                 own = move_of(p.text, heading=False) or context_move

@@ -275,7 +275,8 @@ def compose(outline: Outline, bank: Any, seed: int = 0, user_dir: Path | str | N
         text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives, tpl,
                                        prior=picker)
     # The parser skips blank lines and strips spaces, so template whitespace does not matter.
-    speeches = parse_text(text, str(outline.path or ""))
+    # The text is drafter's own: no archive furniture (bylines, credits, web lines) to filter.
+    speeches = parse_text(text, str(outline.path or ""), archive=False)
     blocks = [b for sp in speeches for b in sp.blocks]
     speech = Speech(blocks, str(outline.path or ""), outline.genre)
     traced = trace(speech, picker.uses, outline_texts(outline))

@@ -65,6 +65,22 @@ sections:
     assert lines[-1] in {p.text for p in bank.select("closing")}  # a closing from the bank, whole
 
 
+def test_writer_text_that_looks_like_web_furniture_is_kept(bank):
+    # The archive reader drops 时间：3… lines (web page furniture) and news credits; the
+    # composer's own text is parsed without those filters, so the writer's points stay.
+    o = outline("""\
+genre: report
+title: 某局安全生产工作汇报
+sections:
+  - heading: 隐患排查
+    points: ["时间：3月底前完成全面排查整治", "整改情况每周通报（完）"]
+""")
+    d = compose(o, bank)
+    lines = d.text.splitlines()
+    assert "时间：3月底前完成全面排查整治。" in lines
+    assert "整改情况每周通报（完）。" in lines
+
+
 def test_none_leaves_parts_out(bank):
     o = outline("genre: report\ntitle: 标题\nsalutation: none\nopening: none\npledge: none\nclosing: none\n"
                 "sections:\n  - heading: 一项\n    lead: none\n    points: [要点]\n"

@@ -201,11 +201,16 @@ def load_template(template: TemplateInfo, user_dir: Path | str | None = None) ->
 
 def render_template(template: TemplateInfo, outline: Outline, source: Source, seed: int = 0,
                     user_dir: Path | str | None = None, budget: int = 0,
-                    alternatives: int = 3, tpl: Any = None) -> tuple[str, Picker]:
-    """The template's text for an outline, and the picker that drew its bank phrases."""
+                    alternatives: int = 3, tpl: Any = None, prior: Picker | None = None) -> tuple[str, Picker]:
+    """The template's text for an outline, and the picker that drew its bank phrases.
+
+    ``prior``: the picker of an earlier pass for the same outline and source, whose
+    checks that do not depend on the place in the draft are reused.
+    """
     import jinja2
 
-    picker = Picker(source, outline, seed, alternatives)
+    static = prior._static if prior is not None and prior.source is source and prior.outline is outline else None
+    picker = Picker(source, outline, seed, alternatives, static)
     moves = Moves(picker, outline, budget)
     simple = _Phrases(picker)
     if tpl is None:
@@ -267,9 +272,11 @@ def compose(outline: Outline, bank: Any, seed: int = 0, user_dir: Path | str | N
     if deficit > 0:
         # room for each section (and the genre's own parts) to grow towards the target
         budget = deficit // (_sections_of(outline) + 1)
-        text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives, tpl)
+        text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives, tpl,
+                                       prior=picker)
     # The parser skips blank lines and strips spaces, so template whitespace does not matter.
-    speeches = parse_text(text, str(outline.path or ""))
+    # The text is drafter's own: no archive furniture (bylines, credits, web lines) to filter.
+    speeches = parse_text(text, str(outline.path or ""), archive=False)
     blocks = [b for sp in speeches for b in sp.blocks]
     speech = Speech(blocks, str(outline.path or ""), outline.genre)
     traced = trace(speech, picker.uses, outline_texts(outline))

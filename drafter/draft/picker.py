@@ -131,7 +131,8 @@ class Use:
 class Picker:
     """Draws fitting, relevant phrases from a ``Source`` for one outline."""
 
-    def __init__(self, source: Source, outline: Outline, seed: int = 0, alternatives: int = 3) -> None:
+    def __init__(self, source: Source, outline: Outline, seed: int = 0, alternatives: int = 3,
+                 static: dict[tuple[str, str], str] | None = None) -> None:
         self.source = source
         self.outline = outline
         self.rng = random.Random(seed)
@@ -166,7 +167,9 @@ class Picker:
                 pass
         self._memo: dict = memo
         self._subject = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
-        self._static: dict[tuple[str, str], str] = {}
+        # (phrase id, kind) -> why it does not fit anywhere in this outline's draft; ``static``:
+        # another picker's for the same outline and source (the composer's second pass)
+        self._static: dict[tuple[str, str], str] = {} if static is None else static
 
     # --- fit ------------------------------------------------------------------
 

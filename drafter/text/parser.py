@@ -148,7 +148,7 @@ def _has_body_ahead(items: Sequence[_Item], k: int) -> bool:
     return False
 
 
-def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
+def parse_lines(lines: Sequence[Line], doc: str = "", *, archive: bool = True) -> list[Speech]:
     """Parse numbered lines into one or more speeches.
 
     Lines are first cleaned (credits, bylines, web and red-header lines go) and
@@ -163,8 +163,10 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     首先，…其次，…(再次，…最后，…) heading consecutive paragraphs are numbered items; the
     last paragraph is the closing when it is an exhortation (同志们，…让我们…！) or an
     address's wishes (最后，预祝…圆满成功！). Linear in the number of lines.
+    ``archive=False`` for text drafter composed itself: no credits, bylines or web lines
+    are looked for.
     """
-    items = _items(lines)
+    items = _items(lines, archive)
     ordered = _order_runs(items)
     speeches: list[Speech] = []
     blocks: list[Block] = []
@@ -235,11 +237,11 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     return speeches
 
 
-def parse_text(text: str, doc: str = "") -> list[Speech]:
-    """Parse a string (lines numbered from 1, cleaned as files are)."""
+def parse_text(text: str, doc: str = "", *, archive: bool = True) -> list[Speech]:
+    """Parse a string (lines numbered from 1, cleaned as files are; ``archive``: see ``parse_lines``)."""
     from drafter.text.reader import text_lines
 
-    return parse_lines(text_lines(text), doc)
+    return parse_lines(text_lines(text), doc, archive=archive)
 
 
 def parse_file(path: Path | str, doc: str | None = None) -> list[Speech]:

@@ -236,12 +236,19 @@ class _Item:
     closing: bool = False  # closing sentences split off the end of a line
 
 
-def _items(lines: Sequence[Line]) -> list[_Item]:
-    """Lines cleaned of credits and boilerplate, run-on lines split into the parts they hold."""
-    from drafter.text.reader import is_boilerplate, strip_credits
+def _items(lines: Sequence[Line], archive: bool = True) -> list[_Item]:
+    """Lines cleaned of credits and boilerplate, run-on lines split into the parts they hold.
 
-    raw = [(n, strip_credits(s)) for n, s in lines if s]
-    raw = [(n, s) for n, s in raw if s and not is_boilerplate(s)]
+    ``archive=False``: text drafter wrote itself, which holds no web page furniture,
+    bylines or news credits, so none is looked for (and none of the writer's text is taken for it).
+    """
+    if archive:
+        from drafter.text.reader import is_boilerplate, strip_credits
+
+        raw = [(n, strip_credits(s)) for n, s in lines if s]
+        raw = [(n, s) for n, s in raw if s and not is_boilerplate(s)]
+    else:
+        raw = [(n, s) for n, s in lines if s]
     # Pasted without line breaks: long lines on average, and no heading on a line of its own.
     run_on = (
         bool(raw)

@@ -57,6 +57,8 @@ _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
 # A section's move, from its heading words: problems and plans take only
 # phrases made for them; phrases made for them go nowhere else.
 _PROBLEMS = lazy(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
+# A heading that sets out to fix problems (补齐…短板, 破解…难题) makes no problems part.
+_FIXES = lazy(r"(?:补齐|补足|补强|补上|破解|解决|化解|攻克|整改|清零|消除|弥补)[^，。]{0,10}(?:问题|不足|差距|短板|弱项|困难|挑战|症结)")
 _WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
 # An item stating a problem (服务意识还不够强, 数据共享不到位); 坚持问题导向 and 想问题 state none,
 # and an item saying what must be done (必须…) is a lesson, not a problem.
@@ -105,13 +107,15 @@ def move_of(text: str, heading: bool = True) -> str:
     ('problems', 'plans', '')
     >>> move_of("下一步，我们将重点抓好以下四个方面工作。")
     'plans'
+    >>> move_of("全力补齐城市管理短板"), move_of("正视差距不足")
+    ('', 'problems')
     """
     head = text[:24]
     if _PLANS.search(head) or text.startswith(("下一步", "下步", "今后")) or _WILL.search(text):
         return "plans"
     if _PROBLEMS.search(text) and re.search(r"存在|清醒|对照|看到|面临|发现|仍", text):
         return "problems"
-    if heading and _PROBLEMS.search(head) and len(text) <= 24:
+    if heading and _PROBLEMS.search(head) and len(text) <= 24 and not _FIXES.search(head):
         return "problems"
     return ""
 

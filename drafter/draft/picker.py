@@ -75,7 +75,7 @@ _PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|
 _ACCOUNTS = ("report", "address")  # and a welcome address: no orders to the guests
 # A sentence about the report being discussed belongs to a 分组讨论发言 only.
 _ON_THE_REPORT = lazy(r"报告(?:提出|指出|强调|要求|明确|中|里|把|对|回顾|部署)|全会报告|听了")
-_OWN_WORK = ("report", "sharing", "discussion")
+_OWN_WORK = ("report", "sharing", "discussion", "pledge")
 _INSTRUCTION = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
 _JUDGMENT = lazy(
     r"(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|才能|只有|在于|离不开|关键|根本|说到底|归根结底|"

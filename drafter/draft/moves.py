@@ -256,7 +256,7 @@ class Moves:
             elif self.outline.genre == "pledge" or move == "plans":
                 # a pledge's commitments, a section of plans: requirements on the subject as the
                 # speaker's own measures (plans are about the whole speech's subject)
-                query = f"{self.picker.topic_query} {self.query(s)}" if move == "plans" else self.query(s)
+                query = f"{self.picker.subject_query} {self.query(s)}" if move == "plans" else self.query(s)
                 more = self.measures(query, move, first, MAX_ELABORATIONS, key, broad=move == "plans")
                 if more and has_enum:
                     lines[-1] += more
@@ -319,7 +319,8 @@ class Moves:
         from drafter.draft.outline import Section as _Section
 
         s = s or _Section(heading="", lead=AUTO)
-        query = " ".join([self.picker.topic_query, s.heading])
+        # the part is about the whole speech: its title, topic, meeting and the writer's headings
+        query = " ".join([self.picker.subject_query, s.heading])
         own = move if move in ("problems", "plans") else ""
         lines = []
         use = self.picker.pick("lead", query, move=own, broad=True)

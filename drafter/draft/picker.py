@@ -170,7 +170,9 @@ class Picker:
             except AttributeError:
                 pass
         self._memo: dict = memo
-        self._subject = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
+        # what the whole speech is about: title, topic, meeting and the writer's headings
+        self.subject_query = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
+        self._subject = self.subject_query
         # (phrase id, kind) -> why it does not fit anywhere in this outline's draft; ``static``:
         # another picker's for the same outline and source (the composer's second pass)
         self._static: dict[tuple[str, str], str] = {} if static is None else static

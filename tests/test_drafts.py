@@ -168,6 +168,9 @@ def assert_on_topic(draft, outline, source) -> None:
             # a run-in heading (致辞: 一是…, heading and body in one paragraph) is in the block
             own = " ".join(x.text for x in sents if x.origin == "outline")
             place = " ".join([top, heads, own, *(points.get(h, "") for h in chain.values())])
+            if chain and not any(h in points for h in chain.values()):
+                # a part the template adds (存在的问题, 下步打算) is about the whole speech
+                place += " " + " ".join(points)
             terms = judge.topic_terms_of(use.phrase)
             place_terms = judge.place_terms(place)
             naming = {t for t in terms if judge._names(use.phrase)(t)}

@@ -347,6 +347,10 @@ def test_sixteen_outlines_cover_every_genre_sparse_and_rich():
 
 def test_register_rules():
     rp = fit.register_problem
+    # the meeting's tasks are announced by its chair or its leader, not by a speaker at it
+    assert rp("opening", "会议的主要任务是深入贯彻农村工作会议精神，部署今年工作。", "discussion", "township", "县委全会")
+    assert not rp("opening", "会议的主要任务是深入贯彻农村工作会议精神，部署今年工作。", "speech", "county", "全县农村工作会议")
+    assert rp("transition", "下面，我代表集团党委，再强调三个方面的意见。", "seminar", "enterprise", "中心组研讨会")
     assert rp("opening", "根据中心组学习安排，我围绕这一主题谈几点认识。", "sharing", "township", "基层党建工作交流发言")
     assert not rp("opening", "根据中心组学习安排，我谈几点认识。", "seminar", "municipal", "局党组理论学习中心组专题研讨会")
     assert rp("salutation", "各位代表：", "report", "township", "全县安全生产工作会议")

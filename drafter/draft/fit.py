@@ -253,6 +253,7 @@ def _occasion_refs(text: str) -> str:
 
 _OCCASION_REF = lazy(r"(?:此次|这次|本次|今天的?)(\S{0,6}?(?:调研|座谈会?|推进会|现场会|调度会|培训班|读书班|民主生活会|"
                      r"组织生活会|动员会|部署会|表彰|开幕式|推介会|论坛|发布会|分组讨论|全会))")
+_CHAIR_OPENING = lazy(r"(?:会议|这次会|今天的会)的?主要任务是|现在开会|现在开始|请.{0,8}(?:讲话|作报告)|下面进行")
 _LEADER_TRANSITION = lazy(r"强调|意见|我代表|提几点要求|讲几点")
 _MEETINGS = lazy(
     r"中心组|全会|调研|座谈会?|推进会|现场会|调度会|培训班|读书班|民主生活会|组织生活会|常委会|常务会议?|代表大会|"
@@ -307,6 +308,8 @@ def register_problem(kind: str, text: str, genre: str, level: str, meeting: str,
         return "各位代表 only at a congress"
     if re.search(r"评委|评审|点评", text) and not _CONTEST.search(meeting):
         return "a contest sign-off"
+    if kind == "opening" and genre not in ("speech", "host") and _CHAIR_OPENING.search(text):
+        return "a chair's or a leader's opening (会议的主要任务是…), in a speech to the meeting"
     if kind == "transition" and genre not in ("speech", "host") and _LEADER_TRANSITION.search(text):
         return "a leader's transition (强调…意见), in a speech that is not a leader's"
     if kind in ("opening", "closing", "transition", "salutation", "pledge"):

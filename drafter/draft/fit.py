@@ -102,7 +102,8 @@ def levels_apart(a: str, b: str) -> float | None:
 
 # The unit characters a speech uses of itself (全市, 我县, 本区, 市直…) and their levels.
 _UNIT_LEVEL = {"省": "provincial", "市": "municipal", "县": "county", "区": "county", "镇": "township", "乡": "township"}
-_SELF_UNIT = lazy(r"(?<=[全我本])([省市县区镇乡])(?![场民容貌值委政长级域村])|(?<=我们)([省市县区镇乡])|([市县区])(?=直[部单机])")
+_SELF_UNIT = lazy(r"(?<=[全我本])([省市县区镇乡])(?![场民容貌值委政长级域村])|(?<=我们)([省市县区镇乡])|([市县区])(?=直[部单机])"
+                  r"|(?<![区地流领海空水])([市县镇])(?=域)")
 
 
 def unit_of(level: str, *texts: str) -> str:
@@ -128,6 +129,8 @@ def adapt_level(text: str, level: str, unit: str) -> str:
     '全县上下要把安全生产摆在突出位置，县直部门要带头。'
     >>> adapt_level("认真落实市委部署，推动全市场监管", "county", "县")
     '认真落实市委部署，推动全市场监管'
+    >>> adapt_level("县域创新能力强不强，看企业；区域竞争日趋激烈", "county", "区")
+    '区域创新能力强不强，看企业；区域竞争日趋激烈'
     """
     if not unit or level not in _GOV_RANK:
         return text

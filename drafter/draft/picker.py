@@ -171,7 +171,9 @@ class Picker:
                 pass
         self._memo: dict = memo
         # what the whole speech is about: title, topic, meeting and the writer's headings
-        self.subject_query = " ".join([self.topic_query, *(s.heading for s in outline.sections)])
+        # (a chair's script's headings are its agenda: 请…作交流发言 says nothing of the subject)
+        self.subject_query = " ".join([self.topic_query, *(s.heading for s in outline.sections
+                                                           if outline.genre != "host")])
         self._subject = self.subject_query
         # (phrase id, kind) -> why it does not fit anywhere in this outline's draft; ``static``:
         # another picker's for the same outline and source (the composer's second pass)

@@ -30,6 +30,7 @@ from drafter.text.reader import SourceFile, iter_corpus, read_lines
 from drafter.text.slots import slotify
 from drafter.text.speech import (
     CN_DIGITS,
+    ORDER_STYLE,
     Speech,
     cn_number,
     is_exhortation,
@@ -304,12 +305,21 @@ def mine_speech(speech: Speech, names: Mapping[str, str] | None = None) -> list[
             add(b.kind, slotify(b.text), b.line)
 
     # headings: sets of siblings
+    # 首先，…其次，…最后，… leading paragraphs are numbered for the structure: under 一、 or
+    # （一） they are the section's sub-headings, but under a 第一， point (or deeper) they
+    # are that point's enumeration: a parallel set of the items' leads
+    parents = _parent_styles(speech)
     for group in speech.heading_groups():
         if len(group) < 2:
             continue
+        lines = tuple(h.line for h in group)
+        if group[0].style == ORDER_STYLE and parents.get(id(group[0])) in _POINT_STYLES:
+            items = tuple(slotify(_lead(h.body)) for h in group)
+            if all(items):
+                add("parallel", SET_SEPARATOR.join(items), lines[0], items, frame_of(items, words=True), lines)
+            continue
         items = tuple(slotify(h.body) for h in group)
-        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items, words=True),
-            tuple(h.line for h in group))
+        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items, words=True), lines)
 
     # leads: the first sentence under a level-1 heading, when it is not an enumeration
     for prev, b in zip(speech.blocks, speech.blocks[1:], strict=False):
@@ -508,6 +518,23 @@ def _annotated(raw: Raw, names: dict[str, str]) -> Raw:
     terms, facts = annotate(raw[1])
     own = [f for f in local_facts(raw[1], names) if not any(f[1] in t for _, t in facts)]
     return (*raw[:11], terms, facts + tuple(own))
+
+
+_POINT_STYLES = ("第一，", "1.", "（1）", ORDER_STYLE)  # a heading numbered so is a point, not a section
+
+
+def _parent_styles(speech: Speech) -> dict[int, str]:
+    """id(heading) -> the numbering style of the heading it stands under ("" at the top)."""
+    out: dict[int, str] = {}
+    stack: list = []  # the open headings, outermost first
+    for b in speech.blocks:
+        if b.kind != "heading":
+            continue
+        while stack and stack[-1].level >= b.level:
+            stack.pop()
+        out[id(b)] = stack[-1].style if stack else ""
+        stack.append(b)
+    return out
 
 
 def _contexts(speech: Speech) -> Callable[[int, bool], str]:

@@ -186,6 +186,7 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
     speeches: list[Speech] = []
     blocks: list[Block] = []
     has_body = has_title = has_salutation = False
+    last_rank = 0  # the rank of the last numbered heading: a 首先，…其次，… run sits below it
     k = 0
     while k < len(items):
         it = items[k]
@@ -214,9 +215,13 @@ def parse_lines(lines: Sequence[Line], doc: str = "") -> list[Speech]:
                 speeches.append(_finish(blocks, doc))
                 blocks = []
             has_body = has_title = has_salutation = False
+            last_rank = 0
         found = match_heading(s)
         if k in ordered:
-            found = (ORDER_STYLE, STYLE_RANK[ORDER_STYLE], ordered[k], s[3:])
+            # 第二，突出抓好重点工作。¶ 首先，…¶ 其次，…: the run is that heading's items
+            found = (ORDER_STYLE, max(STYLE_RANK[ORDER_STYLE], last_rank + 1), ordered[k], s[3:])
+        elif found:
+            last_rank = found[1]
         if is_salutation(s) and not has_body:
             blocks.append(Block("salutation", s, lineno))
             has_salutation = True

@@ -144,6 +144,20 @@ def test_a_greeting_opens_no_closing(archive):
     assert _where(records, "parallel")["理论功底更加扎实 / 视野格局更加开阔 / 担当意识更加强烈"] == {("sharing.txt", 1)}
 
 
+def test_a_last_paragraph_without_address_is_no_closing(tmp_path):
+    """作为分管领导，我将…贡献智慧和力量。 ends a 研讨发言 (seminar.txt, line 5): no form of address,
+    so it stays body text and gives its pledge; the closing is the formula after it."""
+    (tmp_path / "seminar.txt").write_text(
+        "在集团数字化转型专题研讨会上的发言\n各位领导，同志们：\n根据安排，我谈几点体会。\n"
+        "一是提高认识。二是强化举措。三是建强队伍。\n"
+        "作为分管领导，我将以这次研讨为新的起点，主动扛起责任，为建设一流现代国有企业贡献智慧和力量。\n"
+        "以上发言，不当之处请大家批评指正。\n", encoding="utf-8")
+    speech = parse_file(tmp_path / "seminar.txt")[0]
+    assert [b.text for b in speech.blocks if b.kind == "closing"] == ["以上发言，不当之处请大家批评指正。"]
+    records, _ = mine_paths([tmp_path])
+    assert _where(records, "pledge")["为建设一流现代国有企业贡献智慧和力量。"] == {("seminar.txt", 5)}
+
+
 def test_pledges_look_forward_and_carry_no_fact(archive):
     _, records = archive
     pledges = _where(records, "pledge")

@@ -470,14 +470,17 @@ def _transition(s: str, opening: bool, names: Mapping[str, str]) -> str:
     """A sentence as a transition (slotted), or "": the clause announcing the parts to come
     (下面，我讲三点意见 / 重点抓好以下四个方面), else a short 下面，…/总之，… sentence. It must
     not carry this speech's facts (下面，请张卫国同志讲话 / 请三个乡镇作交流发言): the announcing
-    clause alone is tried before giving up (今年计划投资X亿元，重点抓好四个方面工作)."""
+    clause alone is tried before giving up (今年计划投资12亿元，重点抓好四个方面工作), and
+    preferred to a masked figure (投资**亿元)."""
     announce = _announcement(s)
     if announce:
         text = slotify(announce)
-        if not _tied(text, names):
-            return text
-        text = slotify(_announcement(s, tight=True))
-        return text if text and not _tied(text, names) else ""
+        tied = _tied(text, names)
+        if tied or "{{number}}" in text:  # a masked figure is a slot, but says the same
+            tight = slotify(_announcement(s, tight=True))
+            if tight and not _tied(tight, names) and "{{number}}" not in tight:
+                return tight
+        return "" if tied else text
     if not opening and len(s) <= 60 and _TRANSITION.search(s):
         text = slotify(s)
         return "" if _tied(text, names) else text

@@ -104,11 +104,14 @@ def opens_with_address(s: str) -> bool:
 
     >>> opens_with_address("各位代表！新的征程已经开启。"), opens_with_address("各级各部门要抓好落实。")
     (True, False)
-    >>> opens_with_address("大家好！很荣幸与大家交流。")
-    False
+    >>> opens_with_address("大家好！很荣幸与大家交流。"), opens_with_address("作为分管领导，我将以这次研讨为起点。")
+    (False, False)
     """
     m = _ADDRESS_LEAD.match(s)
-    return bool(m) and not _GREETING.search(m.group(1)) and is_address(m.group(1) + "！")
+    return (
+        bool(m) and bool(_ADDRESS_START.match(s)) and not _GREETING.search(m.group(1))
+        and is_address(m.group(1) + "！")
+    )
 
 
 _WISHES = lazy(r"^(?:最后[，,])?(?:预祝|衷心祝愿|祝愿|祝)[^。！]{2,40}(?:成功|圆满|顺利|成果|佳绩|兴旺|健康|如意)")

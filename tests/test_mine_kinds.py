@@ -219,3 +219,19 @@ def test_an_order_run_under_a_section_stays_its_headings(tmp_path):
     assert heading["text"] == "在源头治理上下功夫 / 在责任落实上下功夫 / 在队伍建设上下功夫"
     assert heading["sources"][0]["lines"] == [6, 7, 8]
     assert not any(r["kind"] == "parallel" and "源头治理" in r["text"] for r in records)
+
+
+def test_numbering_slips_do_not_cut_a_run(tmp_path):
+    """一是、二是、四是 and 一是、二是、二是、四是 one item a paragraph (report.txt, lines 4-6 and
+    8-11): the writer's slip does not cut the set; 第一个事项，关于… items are their subjects (line 13)."""
+    (tmp_path / "report.txt").write_text(
+        "在全区工作汇报会上的汇报\n各位领导：\n今年以来，我们重点抓了三个方面。\n"
+        "一是项目建设提速。全年实施重点项目一批。\n二是产业结构优化。新兴产业比重提高。\n四是民生保障有力。新建服务设施一批。\n"
+        "下一步，我们将抓好四项工作。\n一是优化资源布局。\n二是加强队伍建设。\n二是提升教学质量。\n四是守牢安全底线。\n"
+        "今天研究三个事项。\n第一个事项，关于经济运行情况。第二个事项，关于城市防汛工作。第三个事项，关于重点项目推进。\n"
+        "汇报完毕。\n", encoding="utf-8")
+    records, _ = mine_paths([tmp_path])
+    parallel = {r["text"]: r["sources"][0] for r in records if r["kind"] == "parallel"}
+    assert parallel["项目建设提速 / 产业结构优化 / 民生保障有力"]["lines"] == [4, 5, 6]
+    assert parallel["优化资源布局 / 加强队伍建设 / 提升教学质量 / 守牢安全底线"]["lines"] == [8, 9, 10, 11]
+    assert parallel["关于经济运行情况 / 关于城市防汛工作 / 关于重点项目推进"]["line"] == 13

@@ -96,7 +96,7 @@ _ENUM_YAO = re.compile(
 )
 # 第一个是…第二个是… / 第一个，…: after a sentence or a clause (全国第一个 is no item)
 _ENUM_GE = re.compile(
-    rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:方面|问题|层面|关键词|重点)?(?:是|要|[，、：])?"
+    rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:方面|问题|层面|关键词|重点|事项|议题)?(?:是|要|[，、：])?"
 )
 # Markers that open an item and mean nothing alone: stripped from a pledge's clause.
 _ENUM_MARK = re.compile(
@@ -110,6 +110,7 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
+_MAX_SLIPS = 2  # numbering slips (a number repeated or skipped) one run may hold
 # 首先，…其次，…再次，…最后，…: items in this order (第三/然后 may stand for 再次); a run needs
 # 其次 and no paragraph between items.
 # The word opens a sentence or clause (…做到：首先，… / …，其次要…); 首先要/其次是 may follow
@@ -222,7 +223,7 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
     runs: list[list[tuple[str, int]]] = []
     for rx in (_ENUM_CN, _ENUM_YAO, _ENUM_ORD, _ENUM_GE, _ENUM_ORDER):
         run: list[tuple[str, int]] = []
-        last = gap = 0
+        last = gap = slips = 0
         max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
         for line, text in paragraphs:
             if rx is _ENUM_ORDER and not any(w in text for w in _ORDER_WORDS):
@@ -236,18 +237,24 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
                         runs.append(run)
                     run, last = [], 0
                 continue
+            close = gap == 0  # no unmarked paragraph since the last item
             gap = 0
             for k, (_, end, marker) in enumerate(marks):
                 n = _item_number(marker, last if run else 0)
                 stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
                 item = (text[end:stop].strip(), line)
-                if n == last + 1 and run:
+                # a slip of the numbering (一是、二是、四是 / 一是、二是、二是、四是) right after the
+                # items before it does not end the run: the writer meant the next item
+                slip = (rx is not _ENUM_ORDER and close and len(run) >= 2 and n in (last, last + 2)
+                        and slips < _MAX_SLIPS)
+                if run and (n == last + 1 or slip):
                     run.append(item)
+                    slips += n != last + 1
                     last = n
                 else:
                     if len(run) >= 2:
                         runs.append(run)
-                    run, last = ([item], 1) if n == 1 else ([], 0)
+                    run, last, slips = ([item], 1, 0) if n == 1 else ([], 0, 0)
         if len(run) >= 2:
             runs.append(run)
     return runs

@@ -16,7 +16,7 @@ memory does not grow with the corpus, only with the number of distinct phrases.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from drafter.text.reader import SourceFile, iter_corpus, read_lines
 from drafter.text.slots import slotify
 from drafter.text.speech import (
     CN_DIGITS,
+    ORDER_STYLE,
     Speech,
     cn_number,
     is_exhortation,
@@ -95,7 +96,7 @@ _ENUM_YAO = re.compile(
 )
 # 第一个是…第二个是… / 第一个，…: after a sentence or a clause (全国第一个 is no item)
 _ENUM_GE = re.compile(
-    rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:方面|问题|层面|关键词|重点)?(?:是|要|[，、：])?"
+    rf"(?:^|(?<=[。；：，！？\s]))第([{CN_DIGITS}]{{1,2}})个(?:方面|问题|层面|关键词|重点|事项|议题)?(?:是|要|[，、：])?"
 )
 # Markers that open an item and mean nothing alone: stripped from a pledge's clause.
 _ENUM_MARK = re.compile(
@@ -109,6 +110,7 @@ _LEAD_IN = re.compile(
 _LEAD_MAX = 30
 _ADDRESSED = re.compile(r"^(?:同志们|各位|朋友们|代表们)")  # 同志们，…: the closing's appeal, not a section's lead
 _ITEM_GAP = 3  # paragraphs without a marker allowed between two items of one enumeration
+_MAX_SLIPS = 2  # numbering slips (a number repeated or skipped) one run may hold
 # 首先，…其次，…再次，…最后，…: items in this order (第三/然后 may stand for 再次); a run needs
 # 其次 and no paragraph between items.
 # The word opens a sentence or clause (…做到：首先，… / …，其次要…); 首先要/其次是 may follow
@@ -126,14 +128,39 @@ _FACT = re.compile(
 )
 
 
+# A figure tied to one speech in a pledge or transition: a number, a year, a count of
+# things with its counter (三个乡镇, 二百一十七个), a numbered meeting or a plan period. The count
+# of parts a transition announces (三点意见, 三个方面, 第二项议程) is its content: taken out first.
+_FIGURE = re.compile(
+    rf"\d|百分之|[〇零○一二三四五六七八九]{{2,}}年|十[一二三四五六七八九]五|第[{CN_DIGITS}百]+[次届]|"
+    rf"[{CN_DIGITS}百千两]+(?:个|家|名|位|项|人|次|届|期|条|座|所|亿|万|公里|亩|吨|户|批)"
+)
+_PARTS = re.compile(
+    rf"(?:[{CN_DIGITS}两几]|这么几|这样几)(?:个方面|方面|个问题|个层面|个字|句话|点)|第[{CN_DIGITS}]+项(?:议程|议题|内容)?"
+)
+
+
+def _tied(text: str, names: Mapping[str, str]) -> bool:
+    """Does a phrase carry a fact of the speech it came from (a figure, a year, a plan
+    period, a place, person or organisation, its own or a known one)? Masks are slots,
+    not facts."""
+    if _FIGURE.search(_PARTS.sub("", text)):
+        return True
+    return bool(annotate(text)[1] or local_facts(text, names))
+
+
 def _exhortation(text: str) -> str:
     """A closing exhortation as a phrase: the whole paragraph when it carries no fact
-    beyond masks, else its 让我们… (or 希望…) sentence."""
+    beyond masks, else its 让我们… (or 希望…) sentence, one without a fact first. When every
+    such sentence carries one (…确保“十五五”开好局、起好步！) that sentence is still the
+    speech's closing: mined, its facts flagged like any phrase's (the composer then keeps it
+    out of another speech). "" when the paragraph has no such sentence."""
     if not _FACT.search(text.replace("**", "")):
         return text
-    sentences = split_sentences(text)
+    sentences = [x.strip() for x in split_sentences(text)]
     for word in ("让我们", "希望"):
-        found = next((x.strip() for x in sentences if word in x and not _FACT.search(x.replace("**", ""))), "")
+        calls = [x for x in sentences if word in x]
+        found = next((x for x in calls if not _FACT.search(x.replace("**", ""))), calls[0] if calls else "")
         if found:
             return found
     return ""
@@ -196,7 +223,7 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
     runs: list[list[tuple[str, int]]] = []
     for rx in (_ENUM_CN, _ENUM_YAO, _ENUM_ORD, _ENUM_GE, _ENUM_ORDER):
         run: list[tuple[str, int]] = []
-        last = gap = 0
+        last = gap = slips = 0
         max_gap = 0 if rx is _ENUM_ORDER else _ITEM_GAP
         for line, text in paragraphs:
             if rx is _ENUM_ORDER and not any(w in text for w in _ORDER_WORDS):
@@ -210,18 +237,24 @@ def _enumeration_runs(paragraphs: Sequence[tuple[int, str]]) -> list[list[tuple[
                         runs.append(run)
                     run, last = [], 0
                 continue
+            close = gap == 0  # no unmarked paragraph since the last item
             gap = 0
             for k, (_, end, marker) in enumerate(marks):
                 n = _item_number(marker, last if run else 0)
                 stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
                 item = (text[end:stop].strip(), line)
-                if n == last + 1 and run:
+                # a slip of the numbering (一是、二是、四是 / 一是、二是、二是、四是) right after the
+                # items before it does not end the run: the writer meant the next item
+                slip = (rx is not _ENUM_ORDER and close and len(run) >= 2 and n in (last, last + 2)
+                        and slips < _MAX_SLIPS)
+                if run and (n == last + 1 or slip):
                     run.append(item)
+                    slips += n != last + 1
                     last = n
                 else:
                     if len(run) >= 2:
                         runs.append(run)
-                    run, last = ([item], 1) if n == 1 else ([], 0)
+                    run, last, slips = ([item], 1, 0) if n == 1 else ([], 0, 0)
         if len(run) >= 2:
             runs.append(run)
     return runs
@@ -237,9 +270,10 @@ def _item_number(marker: str, last: int) -> int:
     return _ORDER_NUMBER.get(marker) or cn_number(marker)
 
 
-def _clause_at(sentence: str, at: int) -> str:
-    """The clause of a sentence holding position ``at`` (with the one before when short)."""
-    if len(sentence) <= 40:
+def _clause_at(sentence: str, at: int, tight: bool = False) -> str:
+    """The clause of a sentence holding position ``at`` (with the one before when short);
+    a short sentence whole, unless ``tight``."""
+    if len(sentence) <= 40 and not tight:
         return _strip_end(sentence)
     clauses = split_sentences(sentence, "，；")
     pos = 0
@@ -253,9 +287,13 @@ def _clause_at(sentence: str, at: int) -> str:
     return _strip_end(sentence)
 
 
-def mine_speech(speech: Speech) -> list[Raw]:
-    """Mine one parsed speech into raw phrase records."""
+def mine_speech(speech: Speech, names: Mapping[str, str] | None = None) -> list[Raw]:
+    """Mine one parsed speech into raw phrase records. ``names`` are the place, person and
+    organisation names the speech defines for itself (``facts.local_names``; found here
+    when not given): a pledge or transition carrying one is tied to this speech, not kept."""
     doc, genre = speech.doc, speech.genre
+    if names is None:
+        names = local_names(b.text for b in speech.blocks)
     level, year = speech_meta(speech)
     out: list[Raw] = []
     context_at = _contexts(speech)
@@ -274,12 +312,21 @@ def mine_speech(speech: Speech) -> list[Raw]:
             add(b.kind, slotify(b.text), b.line)
 
     # headings: sets of siblings
+    # 首先，…其次，…最后，… leading paragraphs are numbered for the structure: under 一、 or
+    # （一） they are the section's sub-headings, but under a 第一， point (or deeper) they
+    # are that point's enumeration: a parallel set of the items' leads
+    parents = _parent_styles(speech)
     for group in speech.heading_groups():
         if len(group) < 2:
             continue
+        lines = tuple(h.line for h in group)
+        if group[0].style == ORDER_STYLE and parents.get(id(group[0])) in _POINT_STYLES:
+            items = tuple(slotify(_lead(h.body)) for h in group)
+            if all(items):
+                add("parallel", SET_SEPARATOR.join(items), lines[0], items, frame_of(items, words=True), lines)
+            continue
         items = tuple(slotify(h.body) for h in group)
-        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items, words=True),
-            tuple(h.line for h in group))
+        add("heading", SET_SEPARATOR.join(items), group[0].line, items, frame_of(items, words=True), lines)
 
     # leads: the first sentence under a level-1 heading, when it is not an enumeration
     for prev, b in zip(speech.blocks, speech.blocks[1:], strict=False):
@@ -294,9 +341,7 @@ def mine_speech(speech: Speech) -> list[Raw]:
     for i, b in enumerate(speech.blocks):
         if b.kind == "closing" and is_exhortation(b.text):  # 让我们…为…作出新的更大贡献！
             for sentence in split_sentences(b.text):
-                pledge = _pledge(sentence.strip())
-                if pledge:
-                    add("pledge", slotify(pledge), b.line)
+                add("pledge", _pledge(sentence.strip(), names), b.line)
             continue
         if b.kind != "paragraph":
             continue
@@ -304,19 +349,13 @@ def mine_speech(speech: Speech) -> list[Raw]:
         opening_zone = i < first_heading and seen <= _OPENING_PARAGRAPHS
         for sentence in split_sentences(b.text, "。！？："):
             s = sentence.strip()
-            announce = _announcement(s)
-            opening = opening_zone and (
+            opening = opening_zone and bool(
                 (_OPENING.search(s) and len(s) <= 80) or (_MEETING_PURPOSE.search(s) and len(s) <= _PURPOSE_MAX)
             )
             if opening:  # 按照会议安排，…我谈三点认识。 opens the speech and announces its parts
                 add("opening", slotify(s), b.line)
-            if announce:
-                add("transition", slotify(announce), b.line)
-            elif not opening and len(s) <= 60 and _TRANSITION.search(s):
-                add("transition", slotify(s), b.line)
-            pledge = _pledge(s)
-            if pledge:
-                add("pledge", slotify(pledge), b.line)
+            add("transition", _transition(s, opening, names), b.line)
+            add("pledge", _pledge(s, names), b.line)
 
     # parallel sets: 一是…二是… in one paragraph or one item a paragraph; a heading ends them
     section: list[tuple[int, str]] = []
@@ -420,12 +459,13 @@ def _elaborations(speech: Speech, add_kind: Callable[[str, int], Raw]) -> list[R
     return out
 
 
-def _announcement(s: str) -> str:
-    """The clause of a sentence that announces the parts to come (我讲三点意见), or ""."""
+def _announcement(s: str, tight: bool = False) -> str:
+    """The clause of a sentence that announces the parts to come (我讲三点意见), or "";
+    with ``tight`` only that clause (and a short one before it), even in a short sentence."""
     m = _ANNOUNCE.search(s)
     if not m:
         return ""
-    clause = _clause_at(s, m.start())
+    clause = _clause_at(s, m.start(), tight)
     if _DECIMAL.search(clause) or len(clause) > 60 or len(clause) < 5:
         return ""
     if len(s[m.end():].rstrip("。：:！")) > 12:  # 三点…: the announcement ends the sentence
@@ -433,15 +473,39 @@ def _announcement(s: str) -> str:
     return clause
 
 
-def _pledge(s: str) -> str:
-    """The forward-looking commitment in a sentence (为…贡献力量 / 作出新的更大贡献), or ""."""
+def _transition(s: str, opening: bool, names: Mapping[str, str]) -> str:
+    """A sentence as a transition (slotted), or "": the clause announcing the parts to come
+    (下面，我讲三点意见 / 重点抓好以下四个方面), else a short 下面，…/总之，… sentence. It must
+    not carry this speech's facts (下面，请张卫国同志讲话 / 请三个乡镇作交流发言): the announcing
+    clause alone is tried before giving up (今年计划投资12亿元，重点抓好四个方面工作), and
+    preferred to a masked figure (投资**亿元)."""
+    announce = _announcement(s)
+    if announce:
+        text = slotify(announce)
+        tied = _tied(text, names)
+        if tied or "{{number}}" in text:  # a masked figure is a slot, but says the same
+            tight = slotify(_announcement(s, tight=True))
+            if tight and not _tied(tight, names) and "{{number}}" not in tight:
+                return tight
+        return "" if tied else text
+    if not opening and len(s) <= 60 and _TRANSITION.search(s):
+        text = slotify(s)
+        return "" if _tied(text, names) else text
+    return ""
+
+
+def _pledge(s: str, names: Mapping[str, str]) -> str:
+    """The forward-looking commitment in a sentence (为…贡献力量 / 作出新的更大贡献), slotted,
+    or "": never a look back (作出了积极贡献), thanks, a cut fragment (三是…) or a clause
+    carrying this speech's facts (贡献江北力量 / 为“十四五”圆满收官…)."""
     m = _PLEDGE.search(s)
     if not m:
         return ""
     clause = _ENUM_MARK.sub("", _clause_at(s, m.start())).strip()
     if len(clause) < 8 or _PAST_OR_THANKS.search(clause) or _LEAD_IN.search(clause):
         return ""
-    return clause
+    text = slotify(clause)
+    return "" if _tied(text, names) else text
 
 
 def mine_file(source: SourceFile) -> tuple[str, list[Raw] | None, int, str]:
@@ -454,7 +518,7 @@ def mine_file(source: SourceFile) -> tuple[str, list[Raw] | None, int, str]:
     raws: list[Raw] = []
     for sp in speeches:
         names = local_names(b.text for b in sp.blocks)
-        raws.extend(_annotated(r, names) for r in mine_speech(sp))
+        raws.extend(_annotated(r, names) for r in mine_speech(sp, names))
     return source.doc, raws, len(speeches), ""
 
 
@@ -464,6 +528,23 @@ def _annotated(raw: Raw, names: dict[str, str]) -> Raw:
     terms, facts = annotate(raw[1])
     own = [f for f in local_facts(raw[1], names) if not any(f[1] in t for _, t in facts)]
     return (*raw[:11], terms, facts + tuple(own))
+
+
+_POINT_STYLES = ("第一，", "1.", "（1）", ORDER_STYLE)  # a heading numbered so is a point, not a section
+
+
+def _parent_styles(speech: Speech) -> dict[int, str]:
+    """id(heading) -> the numbering style of the heading it stands under ("" at the top)."""
+    out: dict[int, str] = {}
+    stack: list = []  # the open headings, outermost first
+    for b in speech.blocks:
+        if b.kind != "heading":
+            continue
+        while stack and stack[-1].level >= b.level:
+            stack.pop()
+        out[id(b)] = stack[-1].style if stack else ""
+        stack.append(b)
+    return out
 
 
 def _contexts(speech: Speech) -> Callable[[int, bool], str]:

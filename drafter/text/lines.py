@@ -84,9 +84,34 @@ def is_closing(s: str) -> bool:
     return len(s) <= 60 and bool(_CLOSING.search(s))
 
 
-_EXHORTATION_START = lazy(r"^(?:同志们|同志们、朋友们|各位同志)[，,！!]")
-# the call on the audience: 让我们… / 希望大家… / 全市各级各部门要… / 务必…
-_EXHORTATION = lazy(r"让我们|希望|务必|各级各部门(?:要|务必)|[县市区镇乡]上下要|大家要|我们要")
+# The closing is said to the audience: it opens with a form of address (同志们， / 各位代表！ /
+# 各位委员、同志们！ / 同志们、朋友们！), checked part by part as a salutation is.
+_ADDRESS_LEAD = lazy(r"^([^，,！!。？：:；]{2,24})[，,！!]")
+# the call on the audience: 让我们… / 希望大家… / 全市各级各部门要… / 务必…; or, in a 表态 or
+# 报告, the speaker's own commitment to the common cause (…为…贡献江北力量！ / …而努力奋斗！)
+_EXHORTATION = lazy(
+    r"让我们|希望|务必|各级[^，。！]{0,12}(?:要|务必)|各有关部门要|[县市区镇乡]上下要|大家要|我们要|"
+    r"贡献[^，。！]{0,8}力量|作出[^，。！]{0,8}贡献|而(?:努力|不懈|团结|共同)?奋斗"
+)
+
+
+_GREETING = lazy(r"(?:大家|上午|下午|晚上|你们)好$")  # 大家好！ opens a speech, never closes one
+
+
+def opens_with_address(s: str) -> bool:
+    """Does a paragraph open with a form of address (同志们， / 各位代表、同志们！)? A greeting
+    (大家好！) is none.
+
+    >>> opens_with_address("各位代表！新的征程已经开启。"), opens_with_address("各级各部门要抓好落实。")
+    (True, False)
+    >>> opens_with_address("大家好！很荣幸与大家交流。"), opens_with_address("作为分管领导，我将以这次研讨为起点。")
+    (False, False)
+    """
+    m = _ADDRESS_LEAD.match(s)
+    return (
+        bool(m) and bool(_ADDRESS_START.match(s)) and not _GREETING.search(m.group(1))
+        and is_address(m.group(1) + "！")
+    )
 
 
 _WISHES = lazy(r"^(?:最后[，,])?(?:预祝|衷心祝愿|祝愿|祝)[^。！]{2,40}(?:成功|圆满|顺利|成果|佳绩|兴旺|健康|如意)")
@@ -102,10 +127,13 @@ def is_wishes(s: str) -> bool:
 
 
 def is_exhortation(s: str) -> bool:
-    """The closing exhortation of a 讲话 or 主持词: a paragraph opening 同志们， that calls
-    on the audience (让我们… / 希望大家…), ending with ！or 。.
+    """The closing exhortation of a 讲话, 报告 or 主持词: a paragraph opening with a form of
+    address (同志们， / 各位代表！) that calls on the audience (让我们… / 希望大家…) or
+    commits to the common cause (…而努力奋斗！), ending with ！or 。.
 
     >>> is_exhortation("同志们，安全责任重于泰山。让我们全力以赴抓好各项工作！")
+    True
+    >>> is_exhortation("各位代表！新的一年，让我们团结一心，为建设美丽家园而努力奋斗！")
     True
     >>> is_exhortation("同志们，今年以来全市经济运行总体平稳。"), is_exhortation("让我们共同努力！")
     (False, False)
@@ -113,7 +141,7 @@ def is_exhortation(s: str) -> bool:
     return (
         len(s) <= 600
         and s.endswith(("！", "。", "!"))
-        and bool(_EXHORTATION_START.match(s))
+        and opens_with_address(s)
         and bool(_EXHORTATION.search(s))
     )
 

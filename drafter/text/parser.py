@@ -81,17 +81,34 @@ def _wishes_mid_speech(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# The distribution lines under a red-header document (报：… 送：… 抄送：…): its footer.
+_DISTRIBUTION = lazy(r"^(?:抄送|抄报|主送|分送|报送|报|送|发)[：:]")
+# Where a closing exhortation may start inside a run-on paragraph: a sentence opening
+# with a form of address (…。同志们，…让我们…！).
+_ADDRESS_AT = lazy(r"(?<=[。！？!?])\s*(?=同志们|各位|朋友们|代表们|全体)")
+
+
 def _mark_exhortation(blocks: list[Block]) -> list[Block]:
-    """The last paragraph, when it is an exhortation (同志们，…让我们…！) or an address's
-    wishes (最后，预祝…圆满成功！祝…！), is the closing;
-    only closing formulas (散会。/ 谢谢大家！) or a signature block may follow it."""
+    """The last paragraph, when it is an exhortation (同志们，…让我们…！ / 各位代表！…而努力
+    奋斗！) or an address's wishes (最后，预祝…圆满成功！祝…！), is the closing; only closing
+    formulas (散会。/ 谢谢大家！), a signature block or distribution lines may follow it. In a
+    one-line or run-on text the exhortation ends the last paragraph: it is cut off there."""
     k = len(blocks) - 1
     while k >= 0 and blocks[k].kind in ("closing", "speaker"):
         k -= 1
-    if k > 0 and blocks[k].kind == "paragraph" and not blocks[k].runin and (
-        is_exhortation(blocks[k].text) or is_wishes(blocks[k].text)
-    ):
-        blocks = [*blocks[:k], replace(blocks[k], kind="closing"), *blocks[k + 1:]]
+    if k <= 0 or blocks[k].kind != "paragraph":
+        return blocks
+    b = blocks[k]
+    # the speech's only body text is no closing (大家好！…贡献青春力量。 in a one-line text)
+    body_before = any(x.kind in ("paragraph", "heading") for x in blocks[:k])
+    if body_before and not b.runin and (is_exhortation(b.text) or is_wishes(b.text)):
+        return [*blocks[:k], replace(b, kind="closing"), *blocks[k + 1:]]
+    # the last address-led sentences of the paragraph that make an exhortation
+    for m in reversed(list(_ADDRESS_AT.finditer(b.text, max(0, len(b.text) - 600)))):
+        tail = b.text[m.end():]
+        if is_exhortation(tail):
+            head = replace(b, text=b.text[: m.start()].rstrip())
+            return [*blocks[:k], head, replace(b, kind="closing", text=tail, runin=False), *blocks[k + 1:]]
     return blocks
 
 
@@ -171,6 +188,7 @@ def parse_lines(lines: Sequence[Line], doc: str = "", *, archive: bool = True) -
     speeches: list[Speech] = []
     blocks: list[Block] = []
     has_body = has_title = has_salutation = False
+    last_rank = 0  # the rank of the last numbered heading: a 首先，…其次，… run sits below it
     k = 0
     while k < len(items):
         it = items[k]
@@ -199,9 +217,13 @@ def parse_lines(lines: Sequence[Line], doc: str = "", *, archive: bool = True) -
                 speeches.append(_finish(blocks, doc))
                 blocks = []
             has_body = has_title = has_salutation = False
+            last_rank = 0
         found = match_heading(s)
         if k in ordered:
-            found = (ORDER_STYLE, STYLE_RANK[ORDER_STYLE], ordered[k], s[3:])
+            # 第二，突出抓好重点工作。¶ 首先，…¶ 其次，…: the run is that heading's items
+            found = (ORDER_STYLE, max(STYLE_RANK[ORDER_STYLE], last_rank + 1), ordered[k], s[3:])
+        elif found:
+            last_rank = found[1]
         if is_salutation(s) and not has_body:
             blocks.append(Block("salutation", s, lineno))
             has_salutation = True
@@ -228,6 +250,8 @@ def parse_lines(lines: Sequence[Line], doc: str = "", *, archive: bool = True) -
             blocks.append(Block("closing", s, lineno))
         elif has_body and (is_date_line(s) or (len(s) <= 30 and is_title_like(s) and is_date_line(nxt))):
             blocks.append(Block("speaker", s, lineno))  # a signature block: who and when
+        elif has_body and len(s) <= 150 and _DISTRIBUTION.match(s):
+            blocks.append(Block("speaker", s, lineno))  # a red-header document's distribution lines
         else:
             blocks.append(Block("paragraph", s, lineno))
             has_body = True

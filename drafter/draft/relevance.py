@@ -55,6 +55,9 @@ OFFICIAL = frozenset(
     起来 下去 出来 之中 之际 一道 一起 同时 进而 从而 真正 真正意义 切身 最大 最好 最直接 直接关系
     """.split()
 )
+# Words too broad to tie a place to a subject that contains them (城市 in 城市更新).
+BROAD = frozenset("城市 农村 乡村 经济 社会 文化 安全 发展 企业 产业 服务 民生 政府 基层 工作 建设 管理 环境 生活".split())
+
 # A term in more than this share of a bank's phrases is common, not topical.
 COMMON_SHARE = 0.03
 
@@ -95,10 +98,16 @@ def covered(term: str, place: str, place_terms: set[str]) -> bool:
 
     >>> covered("经济", "壮大村集体经济", {"集体经济"}), covered("招商引资", "推动招商引资提质增效", set())
     (False, True)
+
+    A broad word (城市, 安全, 农村) names many subjects: 文明城市 does not speak of 城市更新, nor
+    食品安全 of 安全生产.
+
+    >>> covered("城市更新", "创建全国文明城市", {"文明", "城市"}), covered("安全生产", "守牢食品安全底线", {"安全"})
+    (False, False)
     """
     if term in place_terms or (len(term) >= 3 and term in place):
         return True
-    return any(len(u) >= 2 and (u in term or u.startswith(term)) for u in place_terms)
+    return any(len(u) >= 2 and ((u in term and u not in BROAD) or u.startswith(term)) for u in place_terms)
 
 
 def uncovered(terms: set[str], place: str, place_terms: set[str]) -> set[str]:

@@ -60,7 +60,9 @@ sections:
     assert "按照会议安排，我汇报三点。" in lines
     assert "一、抓项目{{ place }}" in lines  # never evaluated as a template
     assert "推进{% raw %}项目。" in lines and "建机制。定制度。" in lines
-    assert lines[2].startswith("尊敬的张") and lines[2].endswith("同志们：")  # bank salutation, slot filled
+    # a bank salutation, its slot filled with the name, whole
+    assert lines[2].startswith("尊敬的张") and lines[2].endswith("：")
+    assert any(lines[2] == p.text.replace("{{name}}", "张") for p in bank.select("salutation"))
     assert "{{" not in lines[2]
     assert lines[-1] in {p.text for p in bank.select("closing")}  # a closing from the bank, whole
 

@@ -152,7 +152,7 @@ class Picker:
         self.written_bare = "。".join(_MARKS.sub("", t) for t in outline_texts(outline))  # without quotes and 、: 严格落实“党政同责、…”
         self.written_clauses = {c for c in _SENTENCE_PART.split(self.written_bare) if len(c) >= 8}
         self.topic_query = " ".join([outline.title, outline.topic, outline.meeting])
-        if not domains_of(self.topic_query):
+        if not outline.topic.strip() and not domains_of(self.topic_query):
             # title, topic and meeting name no subject (在县委理论学习中心组专题研讨会上的发言):
             # the speech is about what its headings name (招商引资)
             named = dict.fromkeys(m.group() for s in outline.sections for m in _AREA_RX.finditer(s.heading))

@@ -181,8 +181,7 @@ class IndexSource:
 
     def _df(self, term: str) -> int:
         if term not in self._dfs:
-            rows = self.index._query("SELECT df FROM df WHERE term = ?", (term,))
-            self._dfs[term] = int(rows[0][0]) if rows else 0
+            self._dfs[term] = int(self.index.df(term))
         return self._dfs[term]
 
     def idf(self, term: str) -> float:

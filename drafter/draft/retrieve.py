@@ -14,9 +14,12 @@ everything and so prove nothing; they never make a phrase relevant.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from drafter.text.lazyre import lazy
 
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
@@ -257,25 +260,24 @@ def domains_of(text: str) -> set[str]:
 
 
 _DOMAIN_OF = {w: d for d, words in DOMAINS.items() for w in words}
-_AREA_LONGEST = max(map(len, _DOMAIN_OF))
+_DOMAIN_RX = lazy("|".join(sorted(map(re.escape, _DOMAIN_OF), key=len, reverse=True)))
 _AREA_FOUND: dict[str, tuple[str, ...]] = {}
 
 
 def area_words(text: str) -> tuple[str, ...]:
-    """The policy areas' words in a text, in order: at each position the longest one there,
-    then on after it (what a regular expression of them all, longest first, finds; without
-    compiling one: render asks about the same phrases again and again, so answers are kept).
+    """The policy areas' words in a text, in order (at each position the longest one there).
+
+    Render asks about the same texts again and again (a phrase's areas, its topic
+    words, both passes of the composer): answers are kept.
 
     >>> area_words("压实安全生产责任，深化隐患排查")
     ('安全生产', '隐患')
     """
     found = _AREA_FOUND.get(text)
     if found is None:
-        from drafter.bank.index import longest_match
-
         if len(_AREA_FOUND) > 20_000:
             _AREA_FOUND.clear()
-        found = _AREA_FOUND[text] = tuple(longest_match(text, _DOMAIN_OF, _AREA_LONGEST))
+        found = _AREA_FOUND[text] = tuple(m.group() for m in _DOMAIN_RX.finditer(text))
     return found
 
 

@@ -10,8 +10,9 @@ Jinja2 and lxml (render fills its cached empty document with lxml and does
 not import python-docx once that document is in the cache) and doing nothing else.
 
 The first, untimed render warms drafter's cache folder as a user's second
-render finds it: the empty document, the compiled templates and the compiled
-code of the regular expressions render runs (``drafter.text.lazyre``).
+render finds it: the empty document and the compiled templates. (Regular
+expressions are compiled afresh in every run: render compiles only those it
+runs, ``drafter.text.lazyre``.)
 """
 
 from __future__ import annotations

@@ -54,6 +54,7 @@ MAX_TERM = 12  # longest vocabulary word tried by ``tokens``
 COUNT_CAP = 1000  # ``search_page`` counts substring matches up to this many (and says "more")
 CACHE_SIZE = 20_000  # decoded phrases kept by one BankIndex
 LISTS_CACHE_SIZE = 5_000  # (word, kind) postings lists kept by one BankIndex
+DF_CACHE_SIZE = 200_000  # strings whose document frequency (or absence) one BankIndex knows
 HEAD = 128  # postings of a common word read when gathering candidates (see BankIndex._ranked)
 _REBUILD = "请运行 drafter mine 重新生成"
 
@@ -315,6 +316,7 @@ class BankIndex:
         self._cache: dict[int, Phrase] = {}
         self._lists_cache: dict[tuple[str, str | None], list[tuple]] = {}
         self._tokens_cache: dict[str, tuple[str, ...]] = {}
+        self._dfs: dict[str, int | None] = {}  # string -> its document frequency, None: no term
 
     # -- opening
 
@@ -531,15 +533,30 @@ class BankIndex:
         n = len(text)
         longest = self._longest
         cands = {text[i : i + size] for i in range(n) for size in range(2, min(longest, n - i) + 1)}
-        known: set[str] = set()
-        items = sorted(cands)
-        for start in range(0, len(items), 900):
-            part = items[start : start + 900]
-            marks = ",".join("?" * len(part))
-            known.update(r[0] for r in self._query(f"SELECT term FROM df WHERE term IN ({marks})", part))
+        dfs = self._known_dfs(cands)
+        known = {c for c in cands if dfs[c] is not None}
         words = [w for w in longest_match(text, known, longest) if w not in STOP_WORDS]
         self._tokens_cache[text] = tuple(words)
         return words
+
+    def _known_dfs(self, strings: Collection[str]) -> dict[str, int | None]:
+        """The document frequency of each string (None: no term of the bank), asking the index
+        only about strings not asked about before (queries repeat a heading's words)."""
+        cache = self._dfs
+        if len(cache) > DF_CACHE_SIZE:
+            cache.clear()
+        ask = sorted(s for s in strings if s not in cache)
+        for start in range(0, len(ask), 900):
+            part = ask[start : start + 900]
+            marks = ",".join("?" * len(part))
+            for s in part:
+                cache[s] = None
+            cache.update(self._query(f"SELECT term, df FROM df WHERE term IN ({marks})", part))
+        return {s: cache[s] for s in strings}
+
+    def df(self, term: str) -> int:
+        """How many of the bank's phrases use ``term`` (0 when none does)."""
+        return self._known_dfs((term,))[term] or 0
 
     def _lists(self, terms: Sequence[str], kind: str | None, whole: bool) -> list[tuple]:
         """Per query term and kind, in one query: (weight, head, full). ``head`` is

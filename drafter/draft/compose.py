@@ -170,14 +170,14 @@ def count_word(n: int) -> str:
 
 def _heading(moves: Moves) -> Any:
     """``heading(s)``: the section's heading, or one made from its key words (parallel with its siblings)."""
-    from drafter.draft.headings import section_headings
-
     made: dict[int, str] = {}
 
     def heading(s: Any) -> str:
         if s.heading:
             return s.heading
-        if id(s) not in made:
+        if id(s) not in made:  # a section given as key words: imported only then
+            from drafter.draft.headings import section_headings
+
             made.update(section_headings(moves.picker, moves.outline.sections))
         return made.get(id(s)) or placeholder("小标题（关键词：" + "、".join(s.keywords) + "）")
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.draft import fit
 from drafter.draft import relevance as rel_rules
-from drafter.draft.retrieve import DOMAINS, GENERIC, Source, content_terms, domains_of
+from drafter.draft.retrieve import DOMAINS, GENERIC, Source, area_words, content_terms, domains_of
 from drafter.text.lazyre import lazy
 
 if TYPE_CHECKING:
@@ -97,7 +97,6 @@ _STANCE = lazy(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将
 
 
 _AREA_WORDS = frozenset(w for words in DOMAINS.values() for w in words)
-_AREA_RX = lazy("|".join(sorted(map(re.escape, _AREA_WORDS), key=len, reverse=True)))
 
 
 def move_of(text: str, heading: bool = True) -> str:
@@ -340,7 +339,7 @@ class Picker:
         key = ("terms", p.id)
         if key not in self._memo:
             found = rel_rules.topical_terms(self.source.terms_of(p), self._share, always=self.vocabulary())
-            self._memo[key] = found | {m.group() for m in _AREA_RX.finditer(p.text)}
+            self._memo[key] = found | set(area_words(p.text))
         return self._memo[key]
 
     def _names(self, p: Phrase) -> Any:

@@ -184,8 +184,7 @@ class IndexSource:
 
     def _df(self, term: str) -> int:
         if term not in self._dfs:
-            rows = self.index._query("SELECT df FROM df WHERE term = ?", (term,))
-            self._dfs[term] = int(rows[0][0]) if rows else 0
+            self._dfs[term] = int(self.index.df(term))
         return self._dfs[term]
 
     def idf(self, term: str) -> float:
@@ -257,11 +256,29 @@ def domains_of(text: str) -> set[str]:
     >>> domains_of("扎实推进各项工作")
     set()
     """
-    return {_DOMAIN_OF[m.group()] for m in _DOMAIN_RX.finditer(text)}
+    return {_DOMAIN_OF[w] for w in area_words(text)}
 
 
 _DOMAIN_OF = {w: d for d, words in DOMAINS.items() for w in words}
 _DOMAIN_RX = lazy("|".join(sorted(map(re.escape, _DOMAIN_OF), key=len, reverse=True)))
+_AREA_FOUND: dict[str, tuple[str, ...]] = {}
+
+
+def area_words(text: str) -> tuple[str, ...]:
+    """The policy areas' words in a text, in order (at each position the longest one there).
+
+    Render asks about the same texts again and again (a phrase's areas, its topic
+    words, both passes of the composer): answers are kept.
+
+    >>> area_words("压实安全生产责任，深化隐患排查")
+    ('安全生产', '隐患')
+    """
+    found = _AREA_FOUND.get(text)
+    if found is None:
+        if len(_AREA_FOUND) > 20_000:
+            _AREA_FOUND.clear()
+        found = _AREA_FOUND[text] = tuple(m.group() for m in _DOMAIN_RX.finditer(text))
+    return found
 
 
 def open_bank(bank_dir: Path | str | None = None) -> Source:

@@ -154,7 +154,7 @@ class Picker:
         if not outline.topic.strip() and not domains_of(self.topic_query):
             # title, topic and meeting name no subject (在县委理论学习中心组专题研讨会上的发言):
             # the speech is about what its headings name (招商引资)
-            named = dict.fromkeys(m.group() for s in outline.sections for m in _AREA_RX.finditer(s.heading))
+            named = dict.fromkeys(w for s in outline.sections for w in area_words(s.heading))
             if named:
                 self.topic_query += " " + " ".join(named)
         self.topic_terms = content_terms(source.tokens(self.topic_query))

@@ -310,11 +310,16 @@ _FUNCTION_HEADS = frozenset("并请和与及向在对把被为由从将使让经
 _ADMIN = "省市县区州镇乡村"
 # X省/X市… followed by an institution or a dated meeting: X is a place (清河区委, 红星镇2025年,
 # 安平市第八届, 桥头村“两委”, 东川省省长). Also 中共X市委 and 政协X市.
+_INSTITUTION = (
+    rf"(?:委|人民政府|政府|人大|政协|党委|纪委|第[{_CN}]+|人民代表大会|"
+    rf"[省市县区镇乡]长|\d{{4}}年|[一二〇○零]{{4}}年|“?两委|村委|居委|常委会)"
+)
 _LOCAL_PLACE = re.compile(
     rf"(?:中共|中国共产党|政协)([\u4e00-\u9fff]{{2,4}}?)[{_ADMIN}](?=委|第|人民|党|政)"
-    rf"|(?=[\u4e00-\u9fff]{{2,3}}[{_ADMIN}](?:委|人民政府|政府|人大|政协|党委|纪委|第[{_CN}]+|人民代表大会|"
-    rf"[省市县区镇乡]长|\d{{4}}年|[一二〇○零]{{4}}年|“?两委|村委|居委|常委会))"
+    rf"|(?=[\u4e00-\u9fff]{{2,3}}[{_ADMIN}]{_INSTITUTION})"
 )
+# What any match of _LOCAL_PLACE holds: a text without it is not scanned position by position.
+_LOCAL_PLACE_HINT = re.compile(rf"中共|中国共产党|政协|[{_ADMIN}]{_INSTITUTION}")
 # A name used as the speech's brand (美丽南川, 建设…新安平, 安平篇章, 青州答卷, 贡献南川力量): a
 # place when the speech uses it in two different such frames, or in one and jieba knows it
 # as a place name (ns). 贡献住建力量 alone names a sector, not a place.
@@ -332,6 +337,8 @@ _ROLES = "书记|副书记|省长|副省长|市长|副市长|县长|副县长|�
 _LOCAL_PERSON = re.compile(
     rf"(?:{_ROLES})([\u4e00-\u9fff]{{2,3}}?)同志|([\u4e00-\u9fff]{{2,3}}?)(?:{_ROLES})(?=[，。、；：！\s]|同志|作|讲|安排|主持|致辞)"
 )
+# Every match of _LOCAL_PERSON holds a role word: a text without one is not scanned.
+_LOCAL_PERSON_HINT = re.compile(_ROLES)
 _LOCAL_ORG = re.compile(
     r"(?:中共|中国共产党)([\u4e00-\u9fff]{2,12}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|公司|大学|学院|医院|银行))"
     r"(?=委员会|党委|第|纪委)"
@@ -400,6 +407,8 @@ def local_names(texts: Iterable[str]) -> dict[str, str]:
             short = re.sub(r"(?:股份|有限责任|有限)公司$", "", org)
             if short != org and len(short) >= 4:
                 names.setdefault(short, "org")
+        if not _LOCAL_PLACE_HINT.search(text):
+            continue
         for m in _LOCAL_PLACE.finditer(text):
             if m.group(1):
                 if _name_ok(m.group(1)):
@@ -430,6 +439,8 @@ def local_names(texts: Iterable[str]) -> dict[str, str]:
         if len(used) >= 2 or _tag(name) == "ns":
             names[name] = "place"
     for text in texts:
+        if not _LOCAL_PERSON_HINT.search(text):
+            continue
         for m in _LOCAL_PERSON.finditer(text):
             name = m.group(1) or m.group(2)
             # 区长X同志 says X is a person whatever the surname; X区长 needs a known surname

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from drafter.bank import words as _words
 from drafter.bank.places import ABBREVIATIONS, PLACE_NAMES
 from drafter.bank.terms import content_terms
 from drafter.kinds import SET_SEPARATOR
@@ -160,25 +161,6 @@ def _rule_facts(text: str) -> list[tuple[int, str, str]]:
 # Names (nr*, ns, nt) and the parts of speech no name has (a verb 办好, an adjective, a time
 # word 今年, an abbreviation 国企): a word so tagged before 县委 names no place.
 _NOT_NAME_TAGS = frozenset("v vn vd a ad an d t j r p c u m q f".split())
-_KEPT_TAGS = frozenset(t.encode() for t in ("nr", "nrfg", "nrt", "ns", "nt", *_NOT_NAME_TAGS))
-_TAGS: dict[str, str] | None = None
-_READY = False
-
-
-def _tags() -> dict[str, str]:
-    """jieba's part-of-speech tags of its names (nr*, ns, nt), read once from its dictionary."""
-    global _TAGS
-    if _TAGS is None:
-        import jieba
-
-        tags: dict[str, str] = {}
-        with jieba.get_dict_file() as f:
-            for raw in f:
-                parts = raw.split()
-                if len(parts) >= 3 and parts[2] in _KEPT_TAGS:
-                    tags[parts[0].decode("utf-8")] = parts[2].decode()
-        _TAGS = tags
-    return _TAGS
 
 
 def prepare() -> None:
@@ -187,15 +169,8 @@ def prepare() -> None:
     Fact finding depends on jieba's default dictionary and nothing else in the process:
     its word frequencies tell a known word from an unknown name, its tags say nr/ns/nt.
     """
-    import logging
-
-    import jieba
-
-    global _READY
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    _tags()
-    _READY = True
+    _words.load()
+    _words.tags()
 
 
 def _is_han_word(w: str) -> bool:
@@ -203,12 +178,8 @@ def _is_han_word(w: str) -> bool:
 
 
 def _token_facts(words: Sequence[str], text: str) -> list[tuple[int, str, str]]:
-    import jieba
-
-    if not _READY:
-        prepare()
-    tags = _tags()
-    freq = jieba.dt.FREQ  # empty until jieba is initialised: every surname-led word would look like a name
+    tags = _words.tags()
+    freq = _words.freq()  # loads jieba: an empty table would make every surname-led word a name
     found: list[tuple[int, str, str]] = []
     pos = 0
     offsets = []
@@ -279,11 +250,7 @@ def find_facts(text: str, words: Sequence[str] | None = None) -> list[dict]:
 
 def tokenise(text: str) -> list[str]:
     """jieba's words of a text (slots removed)."""
-    import jieba
-
-    if not _READY:
-        prepare()
-    return [w for w in jieba.lcut(_clean(text)) if w.strip()]
+    return [w for w in _words.cut(_clean(text)) if w.strip()]
 
 
 @lru_cache(maxsize=200_000)
@@ -354,23 +321,15 @@ def _name_ok(name: str) -> bool:
 
 def _common_word(name: str) -> bool:
     """Is the name an ordinary word of jieba's dictionary (落实, 办好, 时代), no invented place?"""
-    import jieba
-
-    if not _READY:
-        prepare()
-    tag = _tags().get(name)
-    return tag in _NOT_NAME_TAGS or (jieba.dt.FREQ.get(name, 0) >= 1000 and tag != "ns")
+    tag = _words.tags().get(name)
+    return tag in _NOT_NAME_TAGS or (_words.freq().get(name, 0) >= 1000 and tag != "ns")
 
 
 def _starts_word(text: str, at: int) -> bool:
     """Does a word start at ``at`` in jieba's cut of the clause (感受到市委: 受到 does not)?"""
-    import jieba
-
-    if not _READY:
-        prepare()
     lo = max(0, at - 8)
     pos = lo
-    for w in jieba.lcut(text[lo : at + 8], HMM=False):
+    for w in _words.cut_no_hmm(text[lo : at + 8]):
         if pos == at:
             return True
         if pos > at:
@@ -380,9 +339,7 @@ def _starts_word(text: str, at: int) -> bool:
 
 
 def _tag(name: str) -> str | None:
-    if not _READY:
-        prepare()
-    return _tags().get(name)
+    return _words.tags().get(name)
 
 
 def local_names(texts: Iterable[str]) -> dict[str, str]:

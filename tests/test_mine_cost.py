@@ -180,3 +180,17 @@ def test_top_sources_ties_rank_in_source_order(tmp_path):
     with BankIndex.open(tmp_path) as idx:
         top = idx.stats()["top_sources"]
     assert [d for d, _ in top] == docs[:10]
+
+
+_PLAIN_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年|([〇零○一二三四五六七八九]{4})年")
+
+
+@given(st.lists(st.sampled_from(["1", "2", "9", "0", "5", ".", "年", " ", "二〇", "二五", "今", "，", "19", "20"]),
+                max_size=14).map("".join))
+@settings(max_examples=500)
+def test_year_regex_matches_its_plain_form(text):
+    from drafter.bank.meta import _YEAR
+
+    assert [(m.span(), m.groups()) for m in _YEAR.finditer(text)] == [
+        (m.span(), m.groups()) for m in _PLAIN_YEAR.finditer(text)
+    ]

@@ -18,6 +18,7 @@ Everything here gives the words jieba gives; only the cost differs.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from functools import lru_cache
@@ -39,7 +40,8 @@ def load() -> ModuleType:
     if _jieba is None:
         import logging
 
-        blocked = "pkg_resources" not in sys.modules
+        # the fallback opens os.getcwd()/<jieba's folder>/dict.txt: only when there is a cwd
+        blocked = "pkg_resources" not in sys.modules and _has_cwd()
         if blocked:
             sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import fails: jieba opens dict.txt by path
         try:
@@ -51,6 +53,14 @@ def load() -> ModuleType:
         jieba.initialize()
         _jieba = jieba
     return _jieba
+
+
+def _has_cwd() -> bool:
+    try:
+        os.getcwd()
+    except OSError:  # the folder the command runs in was deleted
+        return False
+    return True
 
 
 def freq() -> dict[str, int]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from drafter.bank import words as _words
 from drafter.bank.places import ABBREVIATIONS, PLACE_NAMES
 from drafter.bank.terms import content_terms
 from drafter.kinds import SET_SEPARATOR
@@ -160,25 +161,6 @@ def _rule_facts(text: str) -> list[tuple[int, str, str]]:
 # Names (nr*, ns, nt) and the parts of speech no name has (a verb 办好, an adjective, a time
 # word 今年, an abbreviation 国企): a word so tagged before 县委 names no place.
 _NOT_NAME_TAGS = frozenset("v vn vd a ad an d t j r p c u m q f".split())
-_KEPT_TAGS = frozenset(t.encode() for t in ("nr", "nrfg", "nrt", "ns", "nt", *_NOT_NAME_TAGS))
-_TAGS: dict[str, str] | None = None
-_READY = False
-
-
-def _tags() -> dict[str, str]:
-    """jieba's part-of-speech tags of its names (nr*, ns, nt), read once from its dictionary."""
-    global _TAGS
-    if _TAGS is None:
-        import jieba
-
-        tags: dict[str, str] = {}
-        with jieba.get_dict_file() as f:
-            for raw in f:
-                parts = raw.split()
-                if len(parts) >= 3 and parts[2] in _KEPT_TAGS:
-                    tags[parts[0].decode("utf-8")] = parts[2].decode()
-        _TAGS = tags
-    return _TAGS
 
 
 def prepare() -> None:
@@ -187,15 +169,8 @@ def prepare() -> None:
     Fact finding depends on jieba's default dictionary and nothing else in the process:
     its word frequencies tell a known word from an unknown name, its tags say nr/ns/nt.
     """
-    import logging
-
-    import jieba
-
-    global _READY
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    _tags()
-    _READY = True
+    _words.load()
+    _words.tags()
 
 
 def _is_han_word(w: str) -> bool:
@@ -203,12 +178,8 @@ def _is_han_word(w: str) -> bool:
 
 
 def _token_facts(words: Sequence[str], text: str) -> list[tuple[int, str, str]]:
-    import jieba
-
-    if not _READY:
-        prepare()
-    tags = _tags()
-    freq = jieba.dt.FREQ  # empty until jieba is initialised: every surname-led word would look like a name
+    tags = _words.tags()
+    freq = _words.freq()  # loads jieba: an empty table would make every surname-led word a name
     found: list[tuple[int, str, str]] = []
     pos = 0
     offsets = []
@@ -279,11 +250,7 @@ def find_facts(text: str, words: Sequence[str] | None = None) -> list[dict]:
 
 def tokenise(text: str) -> list[str]:
     """jieba's words of a text (slots removed)."""
-    import jieba
-
-    if not _READY:
-        prepare()
-    return [w for w in jieba.lcut(_clean(text)) if w.strip()]
+    return [w for w in _words.cut(_clean(text)) if w.strip()]
 
 
 @lru_cache(maxsize=200_000)
@@ -310,11 +277,16 @@ _FUNCTION_HEADS = frozenset("并请和与及向在对把被为由从将使让经
 _ADMIN = "省市县区州镇乡村"
 # X省/X市… followed by an institution or a dated meeting: X is a place (清河区委, 红星镇2025年,
 # 安平市第八届, 桥头村“两委”, 东川省省长). Also 中共X市委 and 政协X市.
+_INSTITUTION = (
+    rf"(?:委|人民政府|政府|人大|政协|党委|纪委|第[{_CN}]+|人民代表大会|"
+    rf"[省市县区镇乡]长|\d{{4}}年|[一二〇○零]{{4}}年|“?两委|村委|居委|常委会)"
+)
 _LOCAL_PLACE = re.compile(
     rf"(?:中共|中国共产党|政协)([\u4e00-\u9fff]{{2,4}}?)[{_ADMIN}](?=委|第|人民|党|政)"
-    rf"|(?=[\u4e00-\u9fff]{{2,3}}[{_ADMIN}](?:委|人民政府|政府|人大|政协|党委|纪委|第[{_CN}]+|人民代表大会|"
-    rf"[省市县区镇乡]长|\d{{4}}年|[一二〇○零]{{4}}年|“?两委|村委|居委|常委会))"
+    rf"|(?=[\u4e00-\u9fff]{{2,3}}[{_ADMIN}]{_INSTITUTION})"
 )
+# What any match of _LOCAL_PLACE holds: a text without it is not scanned position by position.
+_LOCAL_PLACE_HINT = re.compile(rf"中共|中国共产党|政协|[{_ADMIN}]{_INSTITUTION}")
 # A name used as the speech's brand (美丽南川, 建设…新安平, 安平篇章, 青州答卷, 贡献南川力量): a
 # place when the speech uses it in two different such frames, or in one and jieba knows it
 # as a place name (ns). 贡献住建力量 alone names a sector, not a place.
@@ -332,6 +304,8 @@ _ROLES = "书记|副书记|省长|副省长|市长|副市长|县长|副县长|�
 _LOCAL_PERSON = re.compile(
     rf"(?:{_ROLES})([\u4e00-\u9fff]{{2,3}}?)同志|([\u4e00-\u9fff]{{2,3}}?)(?:{_ROLES})(?=[，。、；：！\s]|同志|作|讲|安排|主持|致辞)"
 )
+# Every match of _LOCAL_PERSON holds a role word: a text without one is not scanned.
+_LOCAL_PERSON_HINT = re.compile(_ROLES)
 _LOCAL_ORG = re.compile(
     r"(?:中共|中国共产党)([\u4e00-\u9fff]{2,12}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|公司|大学|学院|医院|银行))"
     r"(?=委员会|党委|第|纪委)"
@@ -347,23 +321,15 @@ def _name_ok(name: str) -> bool:
 
 def _common_word(name: str) -> bool:
     """Is the name an ordinary word of jieba's dictionary (落实, 办好, 时代), no invented place?"""
-    import jieba
-
-    if not _READY:
-        prepare()
-    tag = _tags().get(name)
-    return tag in _NOT_NAME_TAGS or (jieba.dt.FREQ.get(name, 0) >= 1000 and tag != "ns")
+    tag = _words.tags().get(name)
+    return tag in _NOT_NAME_TAGS or (_words.freq().get(name, 0) >= 1000 and tag != "ns")
 
 
 def _starts_word(text: str, at: int) -> bool:
     """Does a word start at ``at`` in jieba's cut of the clause (感受到市委: 受到 does not)?"""
-    import jieba
-
-    if not _READY:
-        prepare()
     lo = max(0, at - 8)
     pos = lo
-    for w in jieba.lcut(text[lo : at + 8], HMM=False):
+    for w in _words.cut_no_hmm(text[lo : at + 8]):
         if pos == at:
             return True
         if pos > at:
@@ -373,9 +339,7 @@ def _starts_word(text: str, at: int) -> bool:
 
 
 def _tag(name: str) -> str | None:
-    if not _READY:
-        prepare()
-    return _tags().get(name)
+    return _words.tags().get(name)
 
 
 def local_names(texts: Iterable[str]) -> dict[str, str]:
@@ -400,6 +364,8 @@ def local_names(texts: Iterable[str]) -> dict[str, str]:
             short = re.sub(r"(?:股份|有限责任|有限)公司$", "", org)
             if short != org and len(short) >= 4:
                 names.setdefault(short, "org")
+        if not _LOCAL_PLACE_HINT.search(text):
+            continue
         for m in _LOCAL_PLACE.finditer(text):
             if m.group(1):
                 if _name_ok(m.group(1)):
@@ -430,6 +396,8 @@ def local_names(texts: Iterable[str]) -> dict[str, str]:
         if len(used) >= 2 or _tag(name) == "ns":
             names[name] = "place"
     for text in texts:
+        if not _LOCAL_PERSON_HINT.search(text):
+            continue
         for m in _LOCAL_PERSON.finditer(text):
             name = m.group(1) or m.group(2)
             # 区长X同志 says X is a person whatever the surname; X区长 needs a known surname

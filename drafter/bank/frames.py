@@ -142,14 +142,11 @@ def _flatten(runs: list[list[str] | None]) -> list[str | None]:
 
 def _boundaries(item: str) -> set[int]:
     """Offsets in ``item`` where a word starts or ends (jieba, loaded on first use)."""
-    import logging
+    from drafter.bank.words import cut
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     out = {0}
     pos = 0
-    for word in jieba.cut(item):
+    for word in cut(item):
         pos += len(word)
         out.add(pos)
     return out
@@ -206,13 +203,13 @@ def _meaningful(frame: list[str | None], words: bool) -> bool:
         return False
     if not words:
         return True
-    import jieba
+    from drafter.bank.words import cut
 
     for r in _runs(frame):
         if r is None:
             continue
         text = "".join(t for t in r if not SLOT.fullmatch(t))
-        for w in jieba.cut(text):
+        for w in cut(text):
             if len(w) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in w) and not all(c in _PARTICLES for c in w):
                 return True
     return False

@@ -176,7 +176,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
             with_facts += 1
             for t in {f["type"] for f in p.facts}:
                 by_fact[t] += 1
-        for d in {s["doc"] for s in p.sources}:
+        for d in dict.fromkeys(s["doc"] for s in p.sources):  # in source order: ties rank the same every run
             docs[d] += 1
     stats = {
         "phrases": len(phrases),

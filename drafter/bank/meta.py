@@ -38,7 +38,9 @@ def speech_level(header: Sequence[str], salutations: Iterable[str]) -> str:
 
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年|([〇零○一二三四五六七八九]{4})年")
+# 1999年 / 2025 年 not after a digit or a point (the lookbehind sits after the first digit, so
+# re skips to a 1 or 2 instead of testing every position), or 二〇二五年.
+_YEAR = re.compile(r"((?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)\s*年|([〇零○一二三四五六七八九]{4})年")
 _FUTURE_BEFORE = re.compile(r"(?:到|至|—|-|～|~|再到|力争|预计)\s*$")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from operator import itemgetter
 from pathlib import Path
 
@@ -47,7 +47,23 @@ class Phrase:
     count: int = 1
 
     def to_json(self) -> dict:
-        return asdict(self)
+        """The record as plain JSON data (a deep copy, as ``dataclasses.asdict`` gives,
+        without its per-value ``deepcopy``: a bank's sources make that the cost of writing it)."""
+        return {name: _plain(getattr(self, name)) for name in _FIELDS}
+
+
+def _plain(v: object) -> object:
+    """A copy of JSON-like data: dicts and lists copied, immutable values shared."""
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, tuple):
+        return tuple(_plain(x) for x in v)
+    return v
+
+
+_FIELDS = tuple(f.name for f in fields(Phrase))
 
 
 _FIX = "请修正该行，或重新运行 drafter mine 生成表达库"

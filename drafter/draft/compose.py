@@ -5,10 +5,11 @@ parsed blocks, where every sentence came from, and what is still missing.
 Templates render plain speech text; the speech parser turns it into blocks,
 so rendering and checking stand on the same model.
 
-Composition runs twice: once with no material beyond each section's lead to
-measure the draft, then with a budget per section that brings it towards the
-target length (``--length``, default the genre's usual length) — with
-relevant material only; where nothing fits, the draft keeps its 【待补：…】.
+Each section gets a budget of characters that brings the draft towards the
+target length (``--length``, default the genre's usual length): the target
+less the writer's own text and a line a part, shared among the sections and
+the genre's own parts. The budget is filled with relevant material only;
+where nothing fits, the draft keeps its 【待补：…】.
 
 Templates see ``outline`` (the validated outline), ``o`` (the same), and:
 
@@ -201,16 +202,11 @@ def load_template(template: TemplateInfo, user_dir: Path | str | None = None) ->
 
 def render_template(template: TemplateInfo, outline: Outline, source: Source, seed: int = 0,
                     user_dir: Path | str | None = None, budget: int = 0,
-                    alternatives: int = 3, tpl: Any = None, prior: Picker | None = None) -> tuple[str, Picker]:
-    """The template's text for an outline, and the picker that drew its bank phrases.
-
-    ``prior``: the picker of an earlier pass for the same outline and source, whose
-    checks that do not depend on the place in the draft are reused.
-    """
+                    alternatives: int = 3, tpl: Any = None) -> tuple[str, Picker]:
+    """The template's text for an outline, and the picker that drew its bank phrases."""
     import jinja2
 
-    static = prior._static if prior is not None and prior.source is source and prior.outline is outline else None
-    picker = Picker(source, outline, seed, alternatives, static)
+    picker = Picker(source, outline, seed, alternatives)
     moves = Moves(picker, outline, budget)
     simple = _Phrases(picker)
     if tpl is None:
@@ -251,6 +247,10 @@ def render_template(template: TemplateInfo, outline: Outline, source: Source, se
     return text, picker
 
 
+# About what a formula or a lead adds to a part (characters).
+_LINE = 40
+
+
 def _sections_of(outline: Outline) -> int:
     return max(1, len(outline.sections))
 
@@ -267,13 +267,13 @@ def compose(outline: Outline, bank: Any, seed: int = 0, user_dir: Path | str | N
     template = find_template(outline.genre, user_dir)
     target = length or USUAL_LENGTH.get(outline.genre, DEFAULT_LENGTH)
     tpl = load_template(template, user_dir)
-    text, picker = render_template(template, outline, source, seed, user_dir, 0, alternatives, tpl)
-    deficit = target - real_chars(text)
-    if deficit > 0:
-        # room for each section (and the genre's own parts) to grow towards the target
-        budget = deficit // (_sections_of(outline) + 1)
-        text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives, tpl,
-                                       prior=picker)
+    # Without bank material beyond its formulas a draft runs to about the writer's text and a
+    # line a part (salutation, opening, leads, closing): the rest of the target is room for each
+    # section (and the genre's own parts) to grow, with relevant material only.
+    parts = _sections_of(outline)
+    base = real_chars(" ".join(outline_texts(outline))) + _LINE * (parts + 3)
+    budget = max(0, target - base) // (parts + 1)
+    text, picker = render_template(template, outline, source, seed, user_dir, budget, alternatives, tpl)
     # The parser skips blank lines and strips spaces, so template whitespace does not matter.
     # The text is drafter's own: no archive furniture (bylines, credits, web lines) to filter.
     speeches = parse_text(text, str(outline.path or ""), archive=False)

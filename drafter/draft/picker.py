@@ -362,7 +362,10 @@ class Picker:
         of its items do (a set of another unit's measures — 在主业提升上再聚焦… under 下步打算 —
         is not made relevant by one item on 党建)."""
         place = self.place_of(kind, query)
-        place_terms = self.place_terms(place) | content_terms(self.source.tokens(place))
+        key = ("set place", place)
+        place_terms = self._memo.get(key)
+        if place_terms is None:
+            place_terms = self._memo[key] = self.place_terms(place) | content_terms(self.source.tokens(place))
         context = getattr(p, "context", "") or ""
         if context:
             words = content_terms(self.source.tokens(context)) - rel_rules.OFFICIAL
@@ -376,7 +379,7 @@ class Picker:
                 near += 1
         return 2 * near >= len(p.items)
 
-    def place_terms(self, place: str) -> set[str]:
+    def place_terms(self, place: str) -> frozenset[str]:
         """The topic-bearing words of a place, and those of the policy areas it names that the
         speech is about (治污 is about 生态环境 in an 生态环境 speech; a point on 农村人居环境 there
         does not make every 乡村振兴 word — 耕地, 粮食 — the place's)."""
@@ -389,7 +392,7 @@ class Picker:
                 speech_areas = self._memo[("areas", self.topic_query)] = domains_of(self.topic_query)
             if speech_areas:
                 areas &= speech_areas
-            self._memo[key] = found | {w for d in areas for w in DOMAINS[d]}
+            self._memo[key] = frozenset(found | {w for d in areas for w in DOMAINS[d]})
         return self._memo[key]
 
     def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0, broad: bool = False) -> bool:
@@ -459,15 +462,16 @@ class Picker:
     def candidates(self, kind: str, query: str = "", *, count: int | None = None, move: str | None = None,
                    allow_slots: bool = False, limit: int = 60, broad: bool = False) -> list[tuple[float, Phrase, str]]:
         """Fitting phrases of a kind with their relevance and placed text, best first."""
-        query_terms = content_terms(self.source.tokens(query)) if query else set()
+        query_terms = frozenset(content_terms(self.source.tokens(query))) if query else frozenset()
         if kind in FORMULAIC:
             scored = [(0.0, p) for p in self.source.formulas(kind, self.outline.genre, query or self.topic_query)]
         elif not query_terms:
             return []  # nothing to be relevant to
         else:
-            if kind == "measure":  # requirements stand as leads and as elaborations
-                scored = sorted(self.source.retrieve("elaboration", query, 3 * limit)
-                                + self.source.retrieve("lead", query, limit), key=lambda t: -t[0])
+            if kind == "measure":  # requirements (要…) stand as leads and as elaborations
+                scored = sorted((t for k, n in (("elaboration", 3 * limit), ("lead", limit))
+                                 for t in self.source.retrieve(k, query, n) if t[1].text.startswith("要")),
+                                key=lambda t: -t[0])
             else:
                 scored = self.source.retrieve(kind, query, limit)
         out = []

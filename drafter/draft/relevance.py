@@ -82,7 +82,7 @@ def topical_terms(terms: Iterable[str], df_share: Callable[[str], float], extra_
     }
 
 
-def covered(term: str, place: str, place_terms: set[str]) -> bool:
+def covered(term: str, place: str, place_terms: Collection[str]) -> bool:
     """Whether the place speaks of ``term``: it holds the term, or a topic-bearing word of the
     place is part of it (招商 in 产业链招商) or begins with it (人才 in 人才工作: the topic and
     a generic head). 经济 is not covered by 集体经济, nor 产业 by 特色产业: there the place
@@ -107,6 +107,21 @@ def covered(term: str, place: str, place_terms: set[str]) -> bool:
     """
     if term in place_terms or (len(term) >= 3 and term in place):
         return True
+    if isinstance(place_terms, frozenset):  # a place asked about again and again: remember
+        key = (term, place_terms)
+        found = _COVERED.get(key)
+        if found is None:
+            if len(_COVERED) > 100_000:
+                _COVERED.clear()
+            found = _COVERED[key] = _contains(term, place_terms)
+        return found
+    return _contains(term, place_terms)
+
+
+_COVERED: dict[tuple[str, frozenset], bool] = {}
+
+
+def _contains(term: str, place_terms: Collection[str]) -> bool:
     return any(len(u) >= 2 and ((u in term and u not in BROAD) or u.startswith(term)) for u in place_terms)
 
 

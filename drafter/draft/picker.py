@@ -448,6 +448,8 @@ class Picker:
         else:
             if not shared:
                 return 0.0
+            if kind in ("elaboration", "lead", "measure") and not self.topic_terms_of(p) and len(telling) < 2:
+                return 0.0  # a saying about nothing in particular: it must share more than a word
             base = score if score > 0 else float(len(shared))
         o = self.outline
         return (

@@ -102,8 +102,11 @@ def levels_apart(a: str, b: str) -> float | None:
 
 # The unit characters a speech uses of itself (全市, 我县, 本区, 市直…) and their levels.
 _UNIT_LEVEL = {"省": "provincial", "市": "municipal", "县": "county", "区": "county", "镇": "township", "乡": "township"}
-_SELF_UNIT = lazy(r"(?<=[全我本])([省市县区镇乡])(?![场民容貌值委政长级域村])|(?<=我们)([省市县区镇乡])|([市县区])(?=直[部单机])"
+_SELF_UNIT = lazy(r"(?<=[全我本])([省市县区镇乡])(?![场民容貌值委政长级域村])|(?<=我们)([省市县区镇乡])|(?<![城都])([市县区镇乡])(?=直(?:部门|单位|机关|各|属|站))"
                   r"|(?<![区地流领海空水])([市县镇])(?=域)")
+
+
+_SELF_PORTRAIT = lazy(r"(?:我们|我|本)[省市县区镇乡](?:是|属于|地处|位于|有)")
 
 
 def unit_of(level: str, *texts: str) -> str:
@@ -129,11 +132,15 @@ def adapt_level(text: str, level: str, unit: str) -> str:
     '全县上下要把安全生产摆在突出位置，县直部门要带头。'
     >>> adapt_level("认真落实市委部署，推动全市场监管", "county", "县")
     '认真落实市委部署，推动全市场监管'
+    >>> adapt_level("镇直各站所要主动靠前服务", "county", "县")
+    '县直各站所要主动靠前服务'
+    >>> adapt_level("我们镇是传统农业镇，全镇农业人口多", "county", "县")
+    '我们镇是传统农业镇，全镇农业人口多'
     >>> adapt_level("县域创新能力强不强，看企业；区域竞争日趋激烈", "county", "区")
     '区域创新能力强不强，看企业；区域竞争日趋激烈'
     """
-    if not unit or level not in _GOV_RANK:
-        return text
+    if not unit or level not in _GOV_RANK or _SELF_PORTRAIT.search(text):
+        return text  # 我们镇是传统农业镇: a unit describing itself stays that unit's
 
     def swap(m: re.Match[str]) -> str:
         ch = m.group()

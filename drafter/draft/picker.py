@@ -64,6 +64,8 @@ _WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组�
 # and an item saying what must be done (必须…) is a lesson, not a problem.
 _DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|困难|"
                 r"(?<!想)(?<!解决)问题(?!导向)(?:[^，。]{0,6}(?:突出|存在|仍|还|较多|明显))")
+# An item of insight (要深刻认识…, 深化了对…的认识): a set of them is made for a part on why the work matters.
+_INSIGHT = lazy(r"认识|认清|领会|体会到|意识到")
 _LESSON = lazy(r"必须|要(?!求)|应当|只有|才能")
 _PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|(?:具体|主要|工作|下步)措施|展望|工作安排|抓好(?:贯彻)?落实")
 
@@ -215,7 +217,9 @@ class Picker:
             if kind == "parallel" and p.items:
                 # a set is made for problems when its items state problems, whatever its joined text says
                 deficits = sum(bool(_DEFICIT.search(it)) and not _LESSON.search(it) for it in p.items) * 2 >= len(p.items)
-                own = "problems" if deficits else ("" if context_move == "problems" else context_move)
+                insights = sum(bool(_INSIGHT.search(it)) for it in p.items) * 2 >= len(p.items)
+                own = ("problems" if deficits else "recognition" if insights
+                       else "" if context_move == "problems" else context_move)
             else:
                 own = move_of(p.text, heading=False) or context_move
             if own and own != move:

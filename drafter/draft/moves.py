@@ -321,7 +321,7 @@ class Moves:
         s = s or _Section(heading="", lead=AUTO)
         # the part is about the whole speech: its title, topic, meeting and the writer's headings
         query = " ".join([self.picker.subject_query, s.heading])
-        own = move if move in ("problems", "plans") else ""
+        own = move if move in ("problems", "plans", "requirements") else ""
         lines = []
         use = self.picker.pick("lead", query, move=own, broad=True)
         if use:
@@ -333,7 +333,7 @@ class Moves:
             if paragraphs and lines:
                 lines[-1] += paragraphs.pop(0)
             lines.extend(paragraphs)
-        if (self.budget > 0 or not use) and move in ("problems", "plans", "guarantee"):
+        if (self.budget > 0 or not use) and move in ("problems", "plans", "guarantee", "requirements"):
             # a set of measures or problems; a part on why the work matters takes none
             pset = self.picker.pick("parallel", query, move=own, broad=True)
             if pset and pset.items:

@@ -202,6 +202,9 @@ class Picker:
             self._static[key] = self._why_not_here(p, kind)
         if self._static[key]:
             return self._static[key]
+        if kind == "parallel" and move in ("requirements", "plans") and p.items and 2 * sum(
+                bool(_JUDGES.search(it)) for it in p.items) >= len(p.items):
+            return "judgments, where requirements or plans are set out"
         if kind == "elaboration" and move == "recognition" and _ORDER.match(p.text):
             return "an instruction, where the speech says why the work matters"
         if self.used_clauses and any(c in self.used_clauses for c in _clauses(p.text)):

@@ -402,6 +402,16 @@ class Picker:
             self._memo[key] = frozenset(found | {w for d in areas for w in DOMAINS[d]})
         return self._memo[key]
 
+    def anchor(self) -> frozenset[str]:
+        """The words of the speech's own subject: its title's, topic's and meeting's topic-bearing
+        words and those of the policy areas they name."""
+        found = self._memo.get(("anchor", self.topic_query))
+        if found is None:
+            found = self._memo[("anchor", self.topic_query)] = frozenset(
+                rel_rules.topical_terms(self.source.tokens(self.topic_query), self._share, always=self.vocabulary())
+                | {w for d in domains_of(self.topic_query) for w in DOMAINS[d]})
+        return found
+
     def on_topic(self, p: Phrase, kind: str, query: str, shared: int = 0, broad: bool = False) -> bool:
         """Whether the phrase's own topic-bearing terms are covered by its place (``relevance``);
         ``shared``: content words it shares with the place's query."""
@@ -411,7 +421,7 @@ class Picker:
             strict = kind in FORMULAIC or kind == "pledge"
             self._memo[key] = rel_rules.about(self.topic_terms_of(p), self._names(p), place, self.place_terms(place),
                                               self.source.idf, strict=strict, shared_enough=shared >= 2,
-                                              broad=broad)
+                                              broad=broad, anchor=self.anchor() if broad else ())
         return self._memo[key]
 
     def point_on_topic(self, p: Phrase, kind: str, query: str) -> bool:

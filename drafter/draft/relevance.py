@@ -155,7 +155,7 @@ def on_topic(terms: set[str], place: str, place_terms: set[str], weight: Callabl
 
 def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms: set[str],
           weight: Callable[[str], float], strict: bool = False, shared_enough: bool = False,
-          broad: bool = False) -> bool:
+          broad: bool = False, anchor: Collection[str] = ()) -> bool:
     """Whether a phrase is about its place.
 
     ``terms`` are its topic-bearing terms; ``names(t)`` tells those that name a
@@ -172,6 +172,11 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
       weigh at least half what its uncovered ones do (a sentence on 火灾原因 and
       过火面积 is not about 播种面积 for the one word), or (``shared_enough``,
       counted by the caller) it shares two content words with the place.
+    - ``broad`` places (a part about the whole speech: its plans, its problems)
+      are about the speech's subject: a phrase naming that subject and no other
+      is about them, however many specific words it has besides. ``anchor``: the
+      words of the speech's own subject (its title and topic, not a heading's
+      passing 农村公路); one of them must be among the subjects it names.
 
     >>> idf = lambda t: 1.0
     >>> names = {"人才", "招商引资"}.__contains__
@@ -191,6 +196,10 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
     False
     >>> about({"招商引资", "监督员", "体验官", "明察暗访"}, names, "招商引资工作汇报", {"招商引资"}, idf, broad=True)
     True
+    >>> names = {"农村", "交通运输"}.__contains__
+    >>> about({"农村", "集体资产", "保值增值", "收益"}, names, "交通运输汇报 加快农村公路提档升级", {"农村", "交通运输"}, idf,
+    ...       broad=True, anchor=frozenset({"交通运输", "公路"}))
+    False
     """
     subject = {t for t in terms if names(t)}
     other = uncovered(subject, place, place_terms)
@@ -200,7 +209,7 @@ def about(terms: set[str], names: Callable[[str], bool], place: str, place_terms
         own = subject - other
         if not own or sum(weight(t) for t in other) > sum(weight(t) for t in own):
             return False
-        if broad and not other:
+        if broad and not other and (not anchor or any(covered(t, "", anchor) for t in own)):
             return True
     if shared_enough:
         return True

@@ -304,3 +304,31 @@ sections:
     problems = d.text.split("存在的问题", 1)[1].split("下步工作打算", 1)[0]
     assert "必须坚持企业视角" not in d.text
     assert "意识还不够强" in problems or "数据共享还不到位" in problems, problems
+
+
+def test_a_unit_naming_itself_stays_in_its_own_speeches(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "jingxin.txt").write_text("""在全市现代化产业体系建设推进会上的研讨发言
+**市经信局局长
+
+各位领导，同志们：
+一、深刻理解重大意义
+市经信局作为主抓产业的部门，推进现代化产业体系建设是使命所系、职责所在。
+现代化产业体系是现代化国家的经济基础，是实现经济现代化的重要标志。
+发言完毕，请批评指正。
+""", encoding="utf-8")
+    out, _, _ = build_bank([corpus], tmp_path / "bank", jobs=1)
+    outline = """\
+genre: sharing
+title: 现代化产业体系建设交流发言
+speaker: {speaker}
+topic: 现代化产业体系
+sections:
+  - heading: 深刻理解现代化产业体系建设的重大意义
+"""
+    d = compose(parse_outline(outline.format(speaker="市发展改革委青年干部")), open_source(out), length=2000)
+    assert "市经信局作为" not in d.text
+    assert "现代化国家的经济基础" in d.text  # the same speech's judgment is anyone's
+    d = compose(parse_outline(outline.format(speaker="市经信局局长")), open_source(out), length=2000)
+    assert "市经信局作为" in d.text  # the unit itself may say it again

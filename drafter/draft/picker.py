@@ -48,6 +48,8 @@ _CLAUSE = lazy(r"[，。；：！？、“”]")
 _SENTENCE_PART = lazy(r"[，。；：！？]")
 # Where a sentence comes to its point: what it asks for or rests on.
 _POINT = lazy(r"必须|务必|关键在于?|(?<![需重主只想纲概卡])要(?![求素害点件领])|重在|贵在")
+# A unit speaking of itself by name (市经信局作为主抓产业的部门…): that unit's sentence.
+_SELF_ORG = lazy(r"([\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|公司|集团|部门))作为")
 _QUOTED = lazy(r"“([^”]{4,20})”")
 _MARKS = lazy(r"[“”‘’、《》（）\s]")
 
@@ -256,6 +258,9 @@ class Picker:
             return "speaks of the report a discussion responds to"
         if kind == "measure" and _ON_THE_REPORT.search(p.text):
             return "speaks of the report a discussion responds to"
+        for m in _SELF_ORG.finditer(p.text):
+            if m.group(1) not in f"{o.speaker} {o.title} {o.meeting}":
+                return f"speaks as another unit ({m.group(1)})"
         if kind == "lead" and o.genre in _ACCOUNTS and not move_of(p.text, heading=False) and (
                 _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
             return "another unit's measure or an instruction as a lead, in a report or an address"

@@ -49,7 +49,7 @@ _SENTENCE_PART = lazy(r"[，。；：！？]")
 # Where a sentence comes to its point: what it asks for or rests on.
 _POINT = lazy(r"必须|务必|关键在于?|(?<![需重主只想纲概卡])要(?![求素害点件领])|重在|贵在")
 # A unit speaking of itself by name (市经信局作为主抓产业的部门…): that unit's sentence.
-_SELF_ORG = lazy(r"([\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|公司|集团|部门))作为")
+_SELF_ORG = lazy(r"(?:^|(?<=[，。；：！？、\s]))(?![各全我本该])([\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|公司|集团|部门))(?:作为|将)")
 _QUOTED = lazy(r"“([^”]{4,20})”")
 _MARKS = lazy(r"[“”‘’、《》（）\s]")
 
@@ -67,7 +67,7 @@ _WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组�
 _DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|困难|"
                 r"(?<!想)(?<!解决)问题(?!导向)(?:[^，。]{0,6}(?:突出|存在|仍|还|较多|明显))")
 # An item of insight (要深刻认识…, 深化了对…的认识): a set of them is made for a part on why the work matters.
-_INSIGHT = lazy(r"认识|认清|领会|体会到|意识到")
+_INSIGHT = lazy(r"认识|认清|领会|体会到|意识到|要看到|看清")
 _LESSON = lazy(r"必须|要(?!求)|应当|只有|才能")
 _PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|(?:具体|主要|工作|下步)措施|展望|工作安排|抓好(?:贯彻)?落实")
 
@@ -207,8 +207,8 @@ class Picker:
         if kind == "parallel" and move in ("requirements", "plans") and p.items and 2 * sum(
                 bool(_JUDGES.search(it)) for it in p.items) >= len(p.items):
             return "judgments, where requirements or plans are set out"
-        if kind == "elaboration" and move == "recognition" and _ORDER.match(p.text):
-            return "an instruction, where the speech says why the work matters"
+        if kind == "elaboration" and move == "recognition" and (_ORDER.match(p.text) or not _JUDGMENT.search(p.text)):
+            return "not a judgment, where the speech says why the work matters"
         if self.used_clauses and any(c in self.used_clauses for c in _clauses(p.text)):
             return "says again what the draft already says"
         announced = fit.announced_count(p.text)
@@ -269,6 +269,9 @@ class Picker:
             return "an instruction or another unit's measure, in a report or an address"
         if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
+        if kind == "elaboration" and o.genre in ("seminar", "sharing") and _ORDER.match(p.text) and _ADDRESSED.search(
+                p.text[:_ORDER.match(p.text).end()]):
+            return "an order to others (各级…要), in a speech sharing one's own thinking"
         if kind == "elaboration" and o.genre in ("pledge", "discussion") and _ORDER.match(p.text):
             return "an instruction, in a pledge or a discussion (measures come as 一是…)"
         if kind in ("parallel", "measure") and o.genre in _FORWARD and any(_LOOKS_BACK.search(it) for it in p.items or [p.text]):

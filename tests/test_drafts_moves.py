@@ -332,3 +332,31 @@ sections:
     assert "现代化国家的经济基础" in d.text  # the same speech's judgment is anyone's
     d = compose(parse_outline(outline.format(speaker="市经信局局长")), open_source(out), length=2000)
     assert "市经信局作为" in d.text  # the unit itself may say it again
+
+
+def test_another_departments_duty_stays_in_its_speeches(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "zhujian.txt").write_text("""在全县安全生产工作会议上的研讨发言
+**县住建局局长
+
+各位领导，同志们：
+一、守牢安全底线
+房屋安全、燃气安全、建筑施工安全，都是住建部门必须守牢的安全生产底线。
+安全生产是发展的前提，只有守住安全底线，才能守住发展大局。
+发言完毕，请批评指正。
+""", encoding="utf-8")
+    out, _, _ = build_bank([corpus], tmp_path / "bank", jobs=1)
+    outline = """\
+genre: seminar
+title: 安全生产专题研讨发言
+speaker: {speaker}
+topic: 安全生产
+sections:
+  - heading: 守牢安全生产底线
+"""
+    d = compose(parse_outline(outline.format(speaker="县应急管理局局长")), open_source(out), length=2000)
+    assert "住建部门" not in d.text
+    assert "守住安全底线" in d.text
+    d = compose(parse_outline(outline.format(speaker="县住建局局长")), open_source(out), length=2000)
+    assert "住建部门" in d.text

@@ -48,6 +48,10 @@ _CLAUSE = lazy(r"[，。；：！？、“”]")
 _SENTENCE_PART = lazy(r"[，。；：！？]")
 # Where a sentence comes to its point: what it asks for or rests on.
 _POINT = lazy(r"必须|务必|关键在于?|(?<![需重主只想纲概卡])要(?![求素害点件领])|重在|贵在")
+# A department named by its line of work (住建部门必须守牢…): its own sentence, unless the speaker
+# is that department (a leader's speech or a chair may address any department).
+_DEPARTMENT = lazy(r"(住建|发改|财政|教育|卫健|民政|交通|农业农村|自然资源|生态环境|环保|应急|公安|市场监管|文旅|人社|"
+                   r"商务|工信|经信|科技|水利|林业|城管|审计|统计|宣传|组织|纪检|政法)(?:部门|系统)")
 # A unit speaking of itself by name (市经信局作为主抓产业的部门…): that unit's sentence.
 _SELF_ORG = lazy(r"(?:^|(?<=[，。；：！？、\s]))(?![各全我本该])([\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|公司|集团|部门))(?:作为|将)")
 _QUOTED = lazy(r"“([^”]{4,20})”")
@@ -258,6 +262,10 @@ class Picker:
             return "speaks of the report a discussion responds to"
         if kind == "measure" and _ON_THE_REPORT.search(p.text):
             return "speaks of the report a discussion responds to"
+        if o.genre not in ("speech", "host"):
+            for m in _DEPARTMENT.finditer(p.text):
+                if m.group(1) not in f"{o.speaker} {o.title}":
+                    return f"speaks of another department's duty ({m.group()})"
         for m in _SELF_ORG.finditer(p.text):
             if m.group(1) not in f"{o.speaker} {o.title} {o.meeting}":
                 return f"speaks as another unit ({m.group(1)})"

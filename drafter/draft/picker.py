@@ -96,6 +96,8 @@ _MEASURE_WORD = lazy(r"(^|[，；])要(?![求素害点件领])")
 _ADDRESSED = lazy(r"你们|大家|各位|同志们|各级|各地|各部门|各单位|各乡镇|各县|主要负责同志|一把手")
 # An order given to others (…要加强…, 必须…), not 需要/重要/主要.
 _ORDER = lazy(r"^(?:[^，。；]{0,24}，)?[^，。；]{0,20}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
+# Judgments of another shape: 抓招商就是抓发展, 成效直接决定后劲.
+_EQUATES = lazy(r"就是(?!要)|决定|取决于|意味着|标志")
 # Genres that pledge what the speaker will do: a set that looks back (深化了…认识) is another speech's.
 _FORWARD = ("pledge",)
 # An item that judges (形势依然严峻, …必须协同推进, 责任重大) is no commitment.
@@ -211,7 +213,8 @@ class Picker:
         if kind == "parallel" and move in ("requirements", "plans") and p.items and 2 * sum(
                 bool(_JUDGES.search(it)) for it in p.items) >= len(p.items):
             return "judgments, where requirements or plans are set out"
-        if kind == "elaboration" and move == "recognition" and (_ORDER.match(p.text) or not _JUDGMENT.search(p.text)):
+        if kind == "elaboration" and move == "recognition" and (
+                _ORDER.match(p.text) or not (_JUDGMENT.search(p.text) or _EQUATES.search(p.text))):
             return "not a judgment, where the speech says why the work matters"
         if self.used_clauses and any(c in self.used_clauses for c in _clauses(p.text)):
             return "says again what the draft already says"

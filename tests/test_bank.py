@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from drafter.bank.index import INDEX, BankIndex
+from drafter.bank.index import INDEX, STAMP, BankIndex
 from drafter.bank.store import (
     Bank,
     Phrase,
@@ -31,17 +31,17 @@ def index_content(folder):
         meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta")}
     finally:
         con.close()
-    meta["signature"] = {name: sig and [sig[0], sig[2]] for name, sig in meta["signature"].items()}
-    return tables, meta
+    return tables, meta  # the signature holds sizes and hashes only: equal for equal banks
 
 
 def test_shipped_bank_is_a_fresh_mine_of_seeds_and_corpus(tmp_path):
     """phrasebank/ (and the bank bundled in the package) can never go stale: same
     JSON Lines and manifest, and an index with the same content that opens as fresh."""
     out, _, _ = build_bank([SEEDS, CORPUS], tmp_path / "phrasebank")
-    fresh = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if p.name != INDEX}
+    own = (INDEX, STAMP)  # the index is compared by content; the stamp holds this machine's mtimes
+    fresh = {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if p.name not in own}
     for shipped in (ROOT / "phrasebank", data_dir("phrasebank")):
-        have = {p.name: p.read_text(encoding="utf-8") for p in sorted(shipped.iterdir()) if p.name != INDEX}
+        have = {p.name: p.read_text(encoding="utf-8") for p in sorted(shipped.iterdir()) if p.name not in own}
         assert have == fresh, f"{shipped} is stale: run `drafter mine seeds corpus -o phrasebank --force`"
         assert index_content(shipped) == index_content(out), f"{shipped}/{INDEX} is stale"
         BankIndex.open(shipped).close()
@@ -181,3 +181,21 @@ def test_a_damaged_index_is_a_bank_error(tmp_path, data):
     (out / INDEX).write_bytes(data)
     with pytest.raises(BankError, match="索引"):
         BankIndex.open(out)
+
+
+def test_the_index_is_the_same_file_for_the_same_bank_and_knows_an_edit(tmp_path):
+    """No churn: mining the same corpus twice writes the same index (mtimes live in the
+    stamp beside it). A copy (new mtimes, no stamp) is checked by content and opens; an
+    edit of a JSON Lines file of the same size is still caught."""
+    a, _, _ = build_bank([SEEDS], tmp_path / "a")
+    b, _, _ = build_bank([SEEDS], tmp_path / "b")
+    assert (a / INDEX).read_bytes() == (b / INDEX).read_bytes()
+    c = tmp_path / "c"
+    shutil.copytree(a, c)
+    (c / STAMP).unlink()
+    BankIndex.open(c).close()
+    text = (c / "closing.jsonl").read_text(encoding="utf-8")
+    i = text.index("指正")
+    (c / "closing.jsonl").write_text(text[:i] + "批评" + text[i + 2:], encoding="utf-8")  # same size
+    with pytest.raises(BankError):
+        BankIndex.open(c)

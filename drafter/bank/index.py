@@ -13,8 +13,10 @@ loading them, so a command's cost does not grow with the bank:
   phrase's terms and, weighted lower, its context's terms;
   ``df`` (term, df) counted over phrases. A query reads one row per term and
   kind and sums idf × impact in memory: no per-posting SQL rows;
-* ``meta``: the signature of the JSON Lines files it was built from (size,
-  mtime and SHA-1 of each), the statistics ``phrases stats`` shows, avgdl.
+* ``meta``: the signature of the JSON Lines files it was built from (size and
+  SHA-1 of each), the statistics ``phrases stats`` shows, avgdl. Their mtimes
+  go into ``index.stamp`` beside it, so the index is the same file for the
+  same bank.
 
 ``BankIndex.open`` refuses an index that is missing or older than the JSON
 Lines (``BankError`` saying to run ``drafter mine``). Nothing here imports
@@ -70,7 +72,7 @@ def _file_sig(path: Path) -> list | None:
         st = path.stat()
     except FileNotFoundError:
         return None
-    return [st.st_size, st.st_mtime_ns, _sha1(path)]
+    return [st.st_size, _sha1(path)]
 
 
 def _sha1(path: Path) -> str:
@@ -82,8 +84,36 @@ def _sha1(path: Path) -> str:
 
 
 def signature(folder: Path) -> dict[str, list | None]:
-    """{file: [size, mtime_ns, sha1] or None} for the bank's JSON Lines files and manifest."""
+    """{file: [size, sha1] or None} for the bank's JSON Lines files and manifest: the same
+    for the same files, so the index written for the same bank is the same file (no churn
+    in a repository that keeps a bank)."""
     return {name: _file_sig(folder / name) for name in _signed_files(folder)}
+
+
+# Next to the index, not in it: each file's size and mtime when the index was built, so an
+# unchanged bank is known fresh without hashing it. A copy or a checkout (new mtimes, no
+# stamp) falls back to the content hashes the index keeps.
+STAMP = "index.stamp"
+
+
+def _write_stamp(folder: Path) -> None:
+    from drafter.atomic import write_text
+
+    stamp = {}
+    for name in _signed_files(folder):
+        with contextlib.suppress(OSError):
+            st = (folder / name).stat()
+            stamp[name] = [st.st_size, st.st_mtime_ns]
+    with contextlib.suppress(OSError):  # only a shortcut: a bank without it is still fresh
+        write_text(folder / STAMP, json.dumps(stamp), force=True)
+
+
+def _stamped(folder: Path) -> dict:
+    try:
+        data = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 # --- building ---------------------------------------------------------------------------
@@ -245,6 +275,7 @@ def build(folder: Path | str, phrases: Sequence[Phrase]) -> Path:
     finally:
         con.close()
     os.replace(tmp, path)
+    _write_stamp(folder)
     return path
 
 
@@ -690,10 +721,13 @@ class BankIndex:
 def _fresh(folder: Path, recorded: dict) -> bool:
     """Whether the bank's files are those the index was built from.
 
-    Size and mtime decide when they match; a file whose mtime changed (a copy,
-    a git checkout) is compared by content hash.
+    Size and mtime, as stamped when the index was built, decide when they match;
+    a file whose mtime changed (a copy, a git checkout) is compared by content
+    hash. (``recorded``: {file: [size, sha1]}; indexes written before held
+    [size, mtime, sha1].)
     """
     names = set(_signed_files(folder)) | set(recorded)
+    stamp = _stamped(folder)
     for name in names:
         rec = recorded.get(name)
         try:
@@ -706,9 +740,9 @@ def _fresh(folder: Path, recorded: dict) -> bool:
             return False
         if rec is None or st.st_size != rec[0]:
             return False
-        if st.st_mtime_ns != rec[1]:
+        if stamp.get(name) != [st.st_size, st.st_mtime_ns]:
             try:
-                if _sha1(folder / name) != rec[2]:
+                if _sha1(folder / name) != rec[-1]:
                     return False
             except OSError:
                 return False

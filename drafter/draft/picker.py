@@ -144,8 +144,7 @@ class Use:
 class Picker:
     """Draws fitting, relevant phrases from a ``Source`` for one outline."""
 
-    def __init__(self, source: Source, outline: Outline, seed: int = 0, alternatives: int = 3,
-                 static: dict[tuple[str, str], str] | None = None) -> None:
+    def __init__(self, source: Source, outline: Outline, seed: int = 0, alternatives: int = 3) -> None:
         self.source = source
         self.outline = outline
         self.rng = random.Random(seed)
@@ -184,9 +183,8 @@ class Picker:
         self.subject_query = " ".join([self.topic_query, *(s.heading for s in outline.sections
                                                            if outline.genre != "host")])
         self._subject = self.subject_query
-        # (phrase id, kind) -> why it does not fit anywhere in this outline's draft; ``static``:
-        # another picker's for the same outline and source (the composer's second pass)
-        self._static: dict[tuple[str, str], str] = {} if static is None else static
+        # (phrase id, kind) -> why it does not fit anywhere in this outline's draft
+        self._static: dict[tuple[str, str], str] = {}
 
     # --- fit ------------------------------------------------------------------
 

@@ -91,10 +91,10 @@ _ENUM_START = lazy(r"^(?:[一二三四五六七八九十]+是|第[一二三四�
 
 
 _PART_WORDS = {
-    "recognition": re.compile(r"认识|意义|站位|重要性|形势|思想"),
-    "guarantee": re.compile(r"保障|组织领导|责任|作风|落实|督查|考核|合力"),
-    "problems": re.compile(r"问题|不足|差距|短板|弱项"),
-    "plans": re.compile(r"下一步|下步|打算|今后|努力方向|工作思路|思路举措|计划|抓好(?:贯彻)?落实|贯彻落实$"),
+    "recognition": lazy(r"认识|意义|站位|重要性|形势|思想"),
+    "guarantee": lazy(r"保障|组织领导|责任|作风|落实|督查|考核|合力"),
+    "problems": lazy(r"问题|不足|差距|短板|弱项"),
+    "plans": lazy(r"下一步|下步|打算|今后|努力方向|工作思路|思路举措|计划|抓好(?:贯彻)?落实|贯彻落实$"),
 }
 
 # A section on why the work matters (深化思想认识, 充分认识重要意义), and a last section of plans.

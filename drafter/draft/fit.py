@@ -132,6 +132,8 @@ def adapt_level(text: str, level: str, unit: str) -> str:
     '全县上下要把安全生产摆在突出位置，县直部门要带头。'
     >>> adapt_level("认真落实市委部署，推动全市场监管", "county", "县")
     '认真落实市委部署，推动全市场监管'
+    >>> adapt_level("将实行区级领导挂牌督办，报市级部门备案", "county", "县")
+    '将实行县级领导挂牌督办，报市级部门备案'
     >>> adapt_level("镇直各站所要主动靠前服务", "county", "县")
     '县直各站所要主动靠前服务'
     >>> adapt_level("我们镇是传统农业镇，全镇农业人口多", "county", "县")
@@ -146,7 +148,13 @@ def adapt_level(text: str, level: str, unit: str) -> str:
         ch = m.group()
         return ch if ch == unit else unit
 
-    return _SELF_UNIT.sub(swap, text)
+    text = _SELF_UNIT.sub(swap, text)
+    # 区级领导 in a 县长's speech: another name for the same level (县 and 区, 镇 and 乡); a
+    # level above or below (市级部门) may be someone else and stays
+    twin = {"县": "区", "区": "县", "镇": "乡", "乡": "镇"}.get(unit)
+    if twin:
+        text = re.sub(f"(?<![{unit}{twin}]){twin}(?=级)", unit, text)
+    return text
 
 
 # --- facts ------------------------------------------------------------------

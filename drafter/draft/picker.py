@@ -529,6 +529,8 @@ class Picker:
                 rel *= 0.5  # one the writer must complete comes after one that is whole
             if kind == "salutation" and self.outline.genre in _TO_LEADERS and "领导" not in text:
                 rel *= 0.7  # speaking at a meeting the leaders chair: 各位领导 first
+            if kind == "salutation" and not re.search(r"各位|尊敬|同志们|朋友们|代表们", text):
+                rel *= 0.5  # 大家好！ greets; it does not address the meeting
             out.append((rel, p, text))
         out.sort(key=lambda t: (-t[0], t[1].id))
         return out

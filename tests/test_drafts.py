@@ -315,7 +315,6 @@ SHORT = {
     "seminar_rich_shengtai": "62 %",
     "seminar_sparse_guoqi": "6 %: the bank has no 国企改革 speech (held-out topic)",
     "sharing_rich_xiangcun": "62 %: one's own experience, not another unit's measures",
-    "sharing_sparse_dangjian": "39 %: its 要… sentences serve the sections, none is left for the plans",
     "speech_rich_xiangcun": "45 % of 3000",
     "speech_sparse_shipin": "7 %: one 食品安全 sharing speech in the bank (held-out topic)",
 }

@@ -52,6 +52,8 @@ _POINT = lazy(r"必须|务必|关键在于?|(?<![需重主只想纲概卡])要(?
 # is that department (a leader's speech or a chair may address any department).
 _DEPARTMENT = lazy(r"(住建|发改|财政|教育|卫健|民政|交通|农业农村|自然资源|生态环境|环保|应急|公安|市场监管|文旅|人社|"
                    r"商务|工信|经信|科技|水利|林业|城管|审计|统计|宣传|组织|纪检|政法)(?:部门|系统)")
+# What only a village (or a township over villages) has.
+_VILLAGE = lazy(r"(?<!（)村(?:党组织|“两委”|两委|干部|级|集体|民委员会|书记)|驻村|行政村|村村")
 # A unit speaking of itself by name (市经信局作为主抓产业的部门…): that unit's sentence.
 _SELF_ORG = lazy(r"(?:^|(?<=[，。；：！？、\s]))(?![各全我本该])([\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|公司|集团|部门))(?:作为|将)")
 _QUOTED = lazy(r"“([^”]{4,20})”")
@@ -267,6 +269,9 @@ class Picker:
             for m in _DEPARTMENT.finditer(p.text):
                 if m.group(1) not in f"{o.speaker} {o.title}":
                     return f"speaks of another department's duty ({m.group()})"
+        own = f"{o.speaker} {o.title} {o.topic}"
+        if "社区" in own and "村" not in own and _VILLAGE.search(p.text):
+            return "speaks of villages, in a community's speech"
         for m in _SELF_ORG.finditer(p.text):
             if m.group(1) not in f"{o.speaker} {o.title} {o.meeting}":
                 return f"speaks as another unit ({m.group(1)})"

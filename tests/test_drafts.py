@@ -315,6 +315,7 @@ SHORT = {
     "seminar_rich_shengtai": "62 %",
     "seminar_sparse_guoqi": "6 %: the bank has no 国企改革 speech (held-out topic)",
     "sharing_rich_xiangcun": "62 %: one's own experience, not another unit's measures",
+    "sharing_sparse_dangjian": "38 %: no orders to others; its 要… sentences serve the sections, none is left for plans",
     "speech_rich_xiangcun": "45 % of 3000",
     "speech_sparse_shipin": "7 %: one 食品安全 sharing speech in the bank (held-out topic)",
 }

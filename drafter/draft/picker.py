@@ -283,7 +283,7 @@ class Picker:
             return "an instruction or another unit's measure, in a report or an address"
         if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
-        if kind == "elaboration" and o.genre in ("seminar", "sharing") and _ORDER.match(p.text) and _ADDRESSED.search(
+        if kind in ("elaboration", "lead") and o.genre in ("seminar", "sharing") and _ORDER.match(p.text) and _ADDRESSED.search(
                 p.text[:_ORDER.match(p.text).end()]):
             return "an order to others (各级…要), in a speech sharing one's own thinking"
         if kind == "elaboration" and o.genre in ("pledge", "discussion") and _ORDER.match(p.text):

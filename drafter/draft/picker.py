@@ -171,7 +171,7 @@ class Picker:
         self.topic_terms = content_terms(source.tokens(self.topic_query))
         self.domains = domains_of(self.written)
         self.rejected: dict[str, str] = {}  # phrase id -> why (for tests and debugging)
-        # what does not depend on the draft is kept on the source: composing runs twice
+        # what does not depend on the draft is kept on the source (several drafts from one bank)
         memo = getattr(source, "_topic_memo", None)
         if memo is None:
             memo = {}

@@ -149,7 +149,7 @@ class IndexSource:
 
     def retrieve(self, kind: str, query: str, limit: int) -> list[tuple[float, Phrase]]:
         key = (kind, query, limit)
-        if key not in self._retrieved:  # the second pass asks the same again
+        if key not in self._retrieved:  # a section asks again for its next elaboration
             self._retrieved[key] = self.index.retrieve(kind, query, limit=limit or 200)
         return list(self._retrieved[key])
 

@@ -67,11 +67,10 @@ def fragments(ctx: Context) -> Iterator[Hit]:
 def _has_predicate(clause: str) -> bool:
     """Does the part before 的 hold a verb, adverb, adjective or preposition (jieba's POS
     tags)? Only asked of the rare clause that looks like a bare noun phrase."""
-    import logging
+    from drafter.bank.words import load
 
-    import jieba
+    load()  # jieba once, quiet, without pkg_resources (before jieba.posseg imports jieba)
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
     head = clause[: clause.rfind("的")]
     return any(w.flag[:1] in ("v", "d", "p", "a") and w.flag != "vn" for w in jieba.posseg.lcut(head))

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from drafter.draft.outline import AUTO, NONE
-from drafter.draft.picker import _FIXES, Picker, Use, move_of
+from drafter.draft.picker import Picker, Use
+from drafter.draft.voice import FIXES, move_of
 from drafter.text.lazyre import lazy
 from drafter.text.slots import PLACEHOLDER
 from drafter.text.speech import cn_numeral
@@ -183,7 +184,7 @@ class Moves:
         if move == "plans" and sections and _LAST_PLANS.search(sections[-1].heading):
             return True  # the last section's 务实举措 / 对策 / 努力方向 are the speech's plans
         return any(
-            (rx.search(s.heading) and not (move == "problems" and _FIXES.search(s.heading)) if rx
+            (rx.search(s.heading) and not (move == "problems" and FIXES.search(s.heading)) if rx
              else move_of(s.heading) == move) for s in sections
         )
 
@@ -365,7 +366,7 @@ class Moves:
         if move:
             return move
         for part in ("recognition", "guarantee", "problems", "plans"):
-            if _PART_WORDS[part].search(s.heading) and not (part == "problems" and _FIXES.search(s.heading)):
+            if _PART_WORDS[part].search(s.heading) and not (part == "problems" and FIXES.search(s.heading)):
                 return part
         return _GENRE_PART.get(self.outline.genre, "")
 

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.draft import fit
 from drafter.draft import relevance as rel_rules
+from drafter.draft import voice as v
 from drafter.draft.retrieve import DOMAINS, GENERIC, Source, area_words, content_terms, domains_of
-from drafter.text.lazyre import lazy
+from drafter.draft.voice import move_of
 
 if TYPE_CHECKING:
     from drafter.bank.store import Phrase
@@ -44,38 +45,9 @@ FORMULA_WORDS = frozenset(
 # unless it shares three content words or more.
 MIN_COVERAGE = 0.3
 
-_CLAUSE = lazy(r"[，。；：！？、“”]")
-_SENTENCE_PART = lazy(r"[，。；：！？]")
-# Where a sentence comes to its point: what it asks for or rests on.
-_POINT = lazy(r"必须|务必|关键在于?|(?<![需重主只想纲概卡])要(?![求素害点件领])|重在|贵在")
-# A department named by its line of work (住建部门必须守牢…): its own sentence, unless the speaker
-# is that department (a leader's speech or a chair may address any department).
-_DEPARTMENT = lazy(r"(住建|发改|财政|教育|卫健|民政|交通|农业农村|自然资源|生态环境|环保|应急|公安|市场监管|文旅|人社|"
-                   r"商务|工信|经信|科技|水利|林业|城管|审计|统计|宣传|组织|纪检|政法)(?:部门|系统)")
-# What only a village (or a township over villages) has.
-_VILLAGE = lazy(r"(?<!（)村(?:党组织|“两委”|两委|干部|级|集体|民委员会|书记)|驻村|行政村|村村")
-# A unit speaking of itself by name (市经信局作为主抓产业的部门…): that unit's sentence.
-_SELF_ORG = lazy(r"(?:^|(?<=[，。；：！？、\s]))(?![各全我本该])([\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|公司|集团|部门))(?:作为|将)")
-_QUOTED = lazy(r"“([^”]{4,20})”")
-_MARKS = lazy(r"[“”‘’、《》（）\s]")
 
 # Genres spoken to the leaders of a meeting (a leader's 讲话 and the chair say 同志们：).
 _TO_LEADERS = ("report", "seminar", "discussion", "pledge", "sharing")
-
-# A section's move, from its heading words: problems and plans take only
-# phrases made for them; phrases made for them go nowhere else.
-_PROBLEMS = lazy(r"问题|不足|差距|短板|弱项|困难|挑战|症结")
-# A heading that sets out to fix problems (补齐…短板, 破解…难题) makes no problems part.
-_FIXES = lazy(r"(?:补齐|补足|补强|补上|破解|解决|化解|攻克|整改|清零|消除|弥补)[^，。]{0,10}(?:问题|不足|差距|短板|弱项|困难|挑战|症结)")
-_WILL = lazy(r"^[^，。]{0,10}(?:将|打算|计划)(?!近|要)")  # 局党组将成立… : a plan, not a report
-# An item stating a problem (服务意识还不够强, 数据共享不到位); 坚持问题导向 and 想问题 state none,
-# and an item saying what must be done (必须…) is a lesson, not a problem.
-_DEFICIT = lazy(r"不到位|薄弱|有待|不够|不足|滞后|不强|不高|欠缺|不多|偏[低少弱慢]|短板|差距|困难|"
-                r"(?<!想)(?<!解决)问题(?!导向)(?:[^，。]{0,6}(?:突出|存在|仍|还|较多|明显))")
-# An item of insight (要深刻认识…, 深化了对…的认识): a set of them is made for a part on why the work matters.
-_INSIGHT = lazy(r"认识|认清|领会|体会到|意识到|要看到|看清")
-_LESSON = lazy(r"必须|要(?!求)|应当|只有|才能")
-_PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|(?:具体|主要|工作|下步)措施|展望|工作安排|抓好(?:贯彻)?落实")
 
 
 # Genres that give an account of one's own work: a leader's instruction (要…, 必须…) from
@@ -83,52 +55,12 @@ _PLANS = lazy(r"下一步|下步|打算|今后|工作思路|思路举措|计划|
 # There, and in sharing one's experience, a bare measure (建立…制度，实行…) reads as this
 # unit's claim; a judgment (…是…, 只有…才能…) holds anywhere.
 _ACCOUNTS = ("report", "address")  # and a welcome address: no orders to the guests
-# A sentence about the report being discussed belongs to a 分组讨论发言 only.
-_ON_THE_REPORT = lazy(r"报告(?:提出|指出|强调|要求|明确|中|里|把|对|回顾|部署)|全会报告|听了")
 _OWN_WORK = ("report", "sharing", "discussion", "pledge")
-_INSTRUCTION = lazy(r"^(?:[^，。；]{0,14}，)?[^，。；]{0,14}?(?:要|必须|务必|应当|应该)(?!求|素|害|点|件|领)")
-_JUDGMENT = lazy(
-    r"(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|才能|只有|在于|离不开|关键|根本|说到底|归根结底|"
-    r"事关|关系到|直接关系|越是|必然|不能|决不|绝不"
-)
-# A requirement with no subject (要加快…, 要把…): as a plan or a commitment it is the speaker's
-# own measure once 要 is dropped (一是加快…).
-_MEASURE = lazy(r"^要(?![求素害点件领])(?=[\u4e00-\u9fff“])")
-_MEASURE_WORD = lazy(r"(^|[，；])要(?![求素害点件领])")
-_ADDRESSED = lazy(r"你们|大家|各位|同志们|各级|各地|各部门|各单位|各乡镇|各县|主要负责同志|一把手")
-# An order given to others (…要加强…, 必须…), not 需要/重要/主要.
-_ORDER = lazy(r"^(?:[^，。；]{0,24}，)?[^，。；]{0,20}?(?<![需重主只想纲概卡])(?:要|必须|务必|应当)(?!求|素|害|点|件|领)")
-# Judgments of another shape: 抓招商就是抓发展, 成效直接决定后劲.
-_EQUATES = lazy(r"就是(?!要)|决定|取决于|意味着|标志")
 # Genres that pledge what the speaker will do: a set that looks back (深化了…认识) is another speech's.
 _FORWARD = ("pledge",)
-# An item that judges (形势依然严峻, …必须协同推进, 责任重大) is no commitment.
-_JUDGES = lazy(r"形势|依然|仍然|艰巨|重大|(?<![还就总于但只凡特而或若正更也不可要])是(?!否)|必须|才能|在于|越来越")
-_LOOKS_BACK = lazy(r"(?<![为除])了(?![解却结得不])")
-_STANCE = lazy(_JUDGMENT.pattern + r"|要|必须|应当|应该|务必|需要|将")
 
 
 _AREA_WORDS = frozenset(w for words in DOMAINS.values() for w in words)
-
-
-def move_of(text: str, heading: bool = True) -> str:
-    """"problems", "plans" or "" for a heading or a lead.
-
-    >>> move_of("存在的问题"), move_of("下步工作打算"), move_of("压实安全责任")
-    ('problems', 'plans', '')
-    >>> move_of("下一步，我们将重点抓好以下四个方面工作。")
-    'plans'
-    >>> move_of("全力补齐城市管理短板"), move_of("正视差距不足")
-    ('', 'problems')
-    """
-    head = text[:24]
-    if _PLANS.search(head) or text.startswith(("下一步", "下步", "今后")) or _WILL.search(text):
-        return "plans"
-    if _PROBLEMS.search(text) and re.search(r"存在|清醒|对照|看到|面临|发现|仍", text):
-        return "problems"
-    if heading and _PROBLEMS.search(head) and len(text) <= 24 and not _FIXES.search(head):
-        return "problems"
-    return ""
 
 
 @dataclass
@@ -159,8 +91,8 @@ class Picker:
         self.used_texts: set[str] = set()
         self.used_clauses: set[str] = set()  # the clauses of what the draft already took
         self.written = " ".join(outline_texts(outline))
-        self.written_bare = "。".join(_MARKS.sub("", t) for t in outline_texts(outline))  # without quotes and 、: 严格落实“党政同责、…”
-        self.written_clauses = {c for c in _SENTENCE_PART.split(self.written_bare) if len(c) >= 8}
+        self.written_bare = "。".join(v.MARKS.sub("", t) for t in outline_texts(outline))  # without quotes and 、: 严格落实“党政同责、…”
+        self.written_clauses = {c for c in v.SENTENCE_PART.split(self.written_bare) if len(c) >= 8}
         self.topic_query = " ".join([outline.title, outline.topic, outline.meeting])
         if not outline.topic.strip() and not domains_of(self.topic_query):
             # title, topic and meeting name no subject (在县委理论学习中心组专题研讨会上的发言):
@@ -211,29 +143,29 @@ class Picker:
         if self._static[key]:
             return self._static[key]
         if kind == "parallel" and move in ("requirements", "plans") and p.items and 2 * sum(
-                bool(_JUDGES.search(it)) for it in p.items) >= len(p.items):
+                bool(v.JUDGES.search(it)) for it in p.items) >= len(p.items):
             return "judgments, where requirements or plans are set out"
         if kind == "elaboration" and move == "recognition" and (
-                _ORDER.match(p.text) or not (_JUDGMENT.search(p.text) or _EQUATES.search(p.text))):
+                v.ORDER.match(p.text) or not (v.JUDGMENT.search(p.text) or v.EQUATES.search(p.text))):
             return "not a judgment, where the speech says why the work matters"
-        if self.used_clauses and any(c in self.used_clauses for c in _clauses(p.text)):
+        if self.used_clauses and any(c in self.used_clauses for c in v.clauses(p.text)):
             return "says again what the draft already says"
         announced = fit.announced_count(p.text)
         if announced is not None and kind not in ("parallel", "elaboration") and announced != count:
             return f"announces {announced} parts, {count} follow"
         if kind == "measure":
-            own = move_of(p.text, heading=False)
+            own = v.move_of(p.text, heading=False)
             return f"made for {own}" if own == "problems" else ""
         if move is not None:
-            context_move = move_of(getattr(p, "context", "") or "")
+            context_move = v.move_of(getattr(p, "context", "") or "")
             if kind == "parallel" and p.items:
                 # a set is made for problems when its items state problems, whatever its joined text says
-                deficits = sum(bool(_DEFICIT.search(it)) and not _LESSON.search(it) for it in p.items) * 2 >= len(p.items)
-                insights = sum(bool(_INSIGHT.search(it)) for it in p.items) * 2 >= len(p.items)
+                deficits = sum(bool(v.DEFICIT.search(it)) and not v.LESSON.search(it) for it in p.items) * 2 >= len(p.items)
+                insights = sum(bool(v.INSIGHT.search(it)) for it in p.items) * 2 >= len(p.items)
                 own = ("problems" if deficits else "recognition" if insights
                        else "" if context_move == "problems" else context_move)
             else:
-                own = move_of(p.text, heading=False) or context_move
+                own = v.move_of(p.text, heading=False) or context_move
             if own and own != move:
                 return f"made for {own}"
             if move in ("problems", "plans") and own != move:
@@ -254,44 +186,44 @@ class Picker:
         if fit.year_weight(getattr(p, "year", None), self.year) == 0:
             return "too old"
         if kind == "measure":
-            if not _MEASURE.match(p.text) or _ADDRESSED.search(p.text):
+            if not v.MEASURE.match(p.text) or v.ADDRESSED.search(p.text):
                 return "not a measure of one's own"
             if fit.is_fragment("lead", p.text[1:]):
                 return "a fragment"
         elif kind in ("lead", "pledge", "opening", "elaboration") and fit.is_fragment(
                 "lead" if kind == "elaboration" else kind, p.text):
             return "a fragment"
-        if kind in ("lead", "elaboration") and o.genre != "discussion" and _ON_THE_REPORT.search(p.text):
+        if kind in ("lead", "elaboration") and o.genre != "discussion" and v.ON_THE_REPORT.search(p.text):
             return "speaks of the report a discussion responds to"
-        if kind == "measure" and _ON_THE_REPORT.search(p.text):
+        if kind == "measure" and v.ON_THE_REPORT.search(p.text):
             return "speaks of the report a discussion responds to"
         if o.genre not in ("speech", "host"):
-            for m in _DEPARTMENT.finditer(p.text):
+            for m in v.DEPARTMENT.finditer(p.text):
                 if m.group(1) not in f"{o.speaker} {o.title}":
                     return f"speaks of another department's duty ({m.group()})"
         own = f"{o.speaker} {o.title} {o.topic}"
-        if "社区" in own and "村" not in own and _VILLAGE.search(p.text):
+        if "社区" in own and "村" not in own and v.VILLAGE.search(p.text):
             return "speaks of villages, in a community's speech"
-        for m in _SELF_ORG.finditer(p.text):
+        for m in v.SELF_ORG.finditer(p.text):
             if m.group(1) not in f"{o.speaker} {o.title} {o.meeting}":
                 return f"speaks as another unit ({m.group(1)})"
-        if kind == "lead" and o.genre in _ACCOUNTS and not move_of(p.text, heading=False) and (
-                _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
+        if kind == "lead" and o.genre in _ACCOUNTS and not v.move_of(p.text, heading=False) and (
+                v.INSTRUCTION.match(p.text) or not v.JUDGMENT.search(p.text)):
             return "another unit's measure or an instruction as a lead, in a report or an address"
         if kind == "elaboration" and o.genre in _ACCOUNTS and (
-                _INSTRUCTION.match(p.text) or not _JUDGMENT.search(p.text)):
+                v.INSTRUCTION.match(p.text) or not v.JUDGMENT.search(p.text)):
             return "an instruction or another unit's measure, in a report or an address"
-        if kind == "elaboration" and o.genre in _OWN_WORK and not _STANCE.search(p.text):
+        if kind == "elaboration" and o.genre in _OWN_WORK and not v.STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
-        if kind in ("elaboration", "lead") and o.genre in ("seminar", "sharing") and _ORDER.match(p.text) and _ADDRESSED.search(
-                p.text[:_ORDER.match(p.text).end()]):
+        if kind in ("elaboration", "lead") and o.genre in ("seminar", "sharing") and v.ORDER.match(p.text) and v.ADDRESSED.search(
+                p.text[:v.ORDER.match(p.text).end()]):
             return "an order to others (各级…要), in a speech sharing one's own thinking"
-        if kind == "elaboration" and o.genre in ("pledge", "discussion") and _ORDER.match(p.text):
+        if kind == "elaboration" and o.genre in ("pledge", "discussion") and v.ORDER.match(p.text):
             return "an instruction, in a pledge or a discussion (measures come as 一是…)"
-        if kind in ("parallel", "measure") and o.genre in _FORWARD and any(_LOOKS_BACK.search(it) for it in p.items or [p.text]):
+        if kind in ("parallel", "measure") and o.genre in _FORWARD and any(v.LOOKS_BACK.search(it) for it in p.items or [p.text]):
             return "looks back, in a speech that pledges what it will do"
         if kind == "parallel" and o.genre in _FORWARD and 2 * sum(
-                bool(_JUDGES.search(it)) for it in p.items) >= len(p.items):
+                bool(v.JUDGES.search(it)) for it in p.items) >= len(p.items):
             return "items are no commitments (形势依然严峻…), in a pledge"
         if kind == "parallel" and any(fit.is_fragment("parallel", it) for it in p.items):
             return "items are fragments"
@@ -299,9 +231,9 @@ class Picker:
             return "announces no parts"
         if kind == "parallel" and any(it and it in self.written for it in p.items):
             return "repeats the writer's point"
-        bare = _MARKS.sub("", _MEASURE_WORD.sub(r"\1", p.text))
-        if (any(len(c) >= 6 and c in self.written for c in _CLAUSE.split(p.text))
-                or any(len(c) >= 8 and c in self.written_bare for c in _SENTENCE_PART.split(bare))
+        bare = v.MARKS.sub("", v.MEASURE_WORD.sub(r"\1", p.text))
+        if (any(len(c) >= 6 and c in self.written for c in v.CLAUSE.split(p.text))
+                or any(len(c) >= 8 and c in self.written_bare for c in v.SENTENCE_PART.split(bare))
                 or any(w in bare for w in self.written_clauses)):
             return "says again what the writer wrote"
         other = domains_of(p.text) - self.domains
@@ -449,7 +381,7 @@ class Picker:
     def point_on_topic(self, p: Phrase, kind: str, query: str) -> bool:
         """Whether what a sentence asks for is about its place: the subject words after its
         必须/要/关键在 (抓招商引资…，都必须同步考虑安全条件 asks for 安全, not 招商引资)."""
-        m = _POINT.search(p.text)
+        m = v.POINT.search(p.text)
         if not m or m.start() < 4:
             return True
         names = self._names(p)
@@ -525,7 +457,7 @@ class Picker:
             if rel <= 0:
                 self.rejected[p.id] = "not relevant"
                 continue
-            text = self.fill(p, _MEASURE_WORD.sub(r"\1", p.text) if kind == "measure" else None,
+            text = self.fill(p, v.MEASURE_WORD.sub(r"\1", p.text) if kind == "measure" else None,
                              allow_slots=allow_slots)
             if text is None:
                 self.rejected[p.id] = "a slot the outline does not fill"
@@ -564,16 +496,16 @@ class Picker:
         self.uses.append(use)
         self.used_ids.add(use.phrase.id)
         self.used_texts.add(use.phrase.text)
-        self.used_clauses.update(_clauses(use.phrase.text))
+        self.used_clauses.update(v.clauses(use.phrase.text))
         for it in use.items:
-            self.used_clauses.update(_clauses(it))
+            self.used_clauses.update(v.clauses(it))
 
     def untake(self, use: Use) -> None:
         """Forget a use the draft did not keep after all."""
         self.uses = [u for u in self.uses if u is not use]
         self.used_ids.discard(use.phrase.id)
         self.used_texts.discard(use.phrase.text)
-        self.used_clauses = {c for u in self.uses for t in (u.phrase.text, *u.items) for c in _clauses(t)}
+        self.used_clauses = {c for u in self.uses for t in (u.phrase.text, *u.items) for c in v.clauses(t)}
 
     def frames(self, holes: int | None = None, query: str = "") -> list[Phrase]:
         """Phrases with a frame (heading and parallel sets), best first."""
@@ -586,15 +518,6 @@ class Picker:
                     continue
                 out.append(p)
         return out
-
-
-def _clauses(text: str) -> list[str]:
-    """What a text says that another should not say again: its clauses of eight characters or
-    more (without quotes, 、 and a leading 要) and its quoted terms (“一件事一次办”): 深化“一件事一次办”改革
-    and 推行“一件事一次办” say the same thing."""
-    bare = _MARKS.sub("", _MEASURE_WORD.sub(r"\1", text))
-    return [c for c in _SENTENCE_PART.split(bare) if len(c) >= 8] + [
-        m.group(1) for m in _QUOTED.finditer(text) if len(m.group(1)) >= 4]
 
 
 def outline_texts(outline: Outline) -> list[str]:

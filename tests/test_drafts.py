@@ -309,7 +309,7 @@ SHORT = {
     "discussion_sparse_xiangcun": "17 %: headings about the report only, and the response part has no bank source",
     "host_rich_anquan": "49 % of 1200: a chair's script is the outline's agenda",
     "pledge_rich_anquan": "54 % of 1500: a pledge takes commitments, no orders",
-    "report_rich_anquan": "50 %: a report takes only judgments, never another unit's measures",
+    "report_rich_anquan": "48 %: a report takes only judgments, never another unit's measures",
     "report_sparse_fangxun": "27 %: same; plans from the 防汛 speeches",
     "report_sparse_yingshang": "32 %: same, and three bare headings",
     "seminar_rich_shengtai": "62 %",

@@ -207,18 +207,16 @@ class Picker:
         for m in v.SELF_ORG.finditer(p.text):
             if m.group(1) not in f"{o.speaker} {o.title} {o.meeting}":
                 return f"speaks as another unit ({m.group(1)})"
-        if kind == "lead" and o.genre in _ACCOUNTS and not v.move_of(p.text, heading=False) and (
-                v.INSTRUCTION.match(p.text) or not v.JUDGMENT.search(p.text)):
-            return "another unit's measure or an instruction as a lead, in a report or an address"
-        if kind == "elaboration" and o.genre in _ACCOUNTS and (
-                v.INSTRUCTION.match(p.text) or not v.JUDGMENT.search(p.text)):
+        order = v.ORDER.match(p.text)
+        if o.genre in _ACCOUNTS and (kind == "elaboration" or (kind == "lead" and not v.move_of(p.text, heading=False))) \
+                and (order or not v.JUDGMENT.search(p.text)):
             return "an instruction or another unit's measure, in a report or an address"
         if kind == "elaboration" and o.genre in _OWN_WORK and not v.STANCE.search(p.text):
             return "another unit's measure, in a speech about one's own work"
-        if kind in ("elaboration", "lead") and o.genre in ("seminar", "sharing") and v.ORDER.match(p.text) and v.ADDRESSED.search(
-                p.text[:v.ORDER.match(p.text).end()]):
+        if kind in ("elaboration", "lead") and o.genre in ("seminar", "sharing") and order \
+                and v.ADDRESSED.search(p.text[:order.end()]):
             return "an order to others (各级…要), in a speech sharing one's own thinking"
-        if kind == "elaboration" and o.genre in ("pledge", "discussion") and v.ORDER.match(p.text):
+        if kind == "elaboration" and o.genre in ("pledge", "discussion") and order:
             return "an instruction, in a pledge or a discussion (measures come as 一是…)"
         if kind in ("parallel", "measure") and o.genre in _FORWARD and any(v.LOOKS_BACK.search(it) for it in p.items or [p.text]):
             return "looks back, in a speech that pledges what it will do"
